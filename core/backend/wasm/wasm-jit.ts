@@ -1,0 +1,140 @@
+import { GuestAccess } from '../../exec/guest-access';
+import { HelperInfo, IrBlock } from '../../ir/ir';
+import { SharedMemory } from '../../memory/shared-memory';
+import { CodegenImports, generateBlockFunction, generateMulhu } from './codegen';
+import { WasmFunctionBuilder } from './wasm-insn';
+import { WasmModuleBuilder } from './wasm-module';
+import { WasmFuncType } from './wasm-types';
+
+/** A block compiled to WebAssembly. */
+export interface CompiledBlock {
+  /** Index in the shared function table (never 0). */
+  readonly tableIndex: number;
+  /** Byte size of the function body in its module. */
+  readonly hostBytes: number;
+  /** The function, for its text form. */
+  readonly fn: WasmFunctionBuilder;
+  /** The module it was compiled in (several blocks share one). */
+  readonly module: WasmModuleBuilder;
+}
+
+/** Counters of the WebAssembly backend, as plain data. */
+export interface WasmJitStats {
+  modules: number;
+  functions: number;
+  moduleBytes: number;
+  /** Seconds spent generating, encoding, compiling and instantiating. */
+  compileSeconds: number;
+}
+
+const BLOCK_TYPE: WasmFuncType = { params: ['i32'], results: ['i32'] };
+const TABLE_GROWTH = 4096;
+
+/**
+ * The WebAssembly backend: compiles batches of IR blocks into one module each,
+ * installs their functions in a shared table, and runs them through a small
+ * dispatcher that follows chained successors without returning to JavaScript.
+ */
+export class WasmJit {
+  readonly table: WebAssembly.Table;
+  readonly stats: WasmJitStats = { modules: 0, functions: 0, moduleBytes: 0, compileSeconds: 0 };
+  private nextIndex = 1;
+  private readonly dispatch: (env: number, index: number) => number;
+  private readonly baseImports: Record<string, WebAssembly.ImportValue>;
+
+  constructor(readonly mem: SharedMemory, access: GuestAccess) {
+    this.table = new WebAssembly.Table({ element: 'anyfunc', initial: TABLE_GROWTH });
+    this.baseImports = {
+      memory: mem.memory,
+      slow_ld: (env: number, addr: bigint, memop: number) =>
+        access.load(env, addr, (memop & 15) as 1 | 2 | 4 | 8, (memop & 16) !== 0, memop >> 8),
+      slow_st: (env: number, addr: bigint, value: bigint, memop: number) =>
+        access.store(env, addr, value, (memop & 15) as 1 | 2 | 4 | 8, memop >> 8),
+    };
+    this.dispatch = this.buildDispatcher();
+  }
+
+  private buildDispatcher(): (env: number, index: number) => number {
+    const m = new WasmModuleBuilder();
+    m.importTable('env', 'table', { min: 1 });
+    const f = new WasmFunctionBuilder({
+      name: 'dispatch', params: [{ type: 'i32', name: 'env' }, { type: 'i32', name: 'next' }], results: ['i32'],
+    });
+    f.op('loop', undefined)
+      .op('local.get', 0).op('local.get', 1)
+      .op('call_indirect', { type: BLOCK_TYPE })
+      .op('local.tee', 1)
+      .op('br_if', 0)
+      .op('end')
+      .op('i32.const', 0);
+    m.addFunction(f, 'dispatch');
+    const inst = new WebAssembly.Instance(new WebAssembly.Module(m.encode().bytes), { env: { table: this.table } });
+    return inst.exports.dispatch as (env: number, index: number) => number;
+  }
+
+  /**
+   * Compile blocks (IR after the passes, with their ids for the chain slots)
+   * into one module and install them. Returns them in the same order.
+   */
+  compile(blocks: readonly { ir: IrBlock; id: number }[]): CompiledBlock[] {
+    const t0 = performance.now();
+    const m = new WasmModuleBuilder();
+    m.importMemory('env', 'memory', { min: this.mem.memory.buffer.byteLength / 65536 });
+    const imports: Record<string, WebAssembly.ImportValue> = { ...this.baseImports };
+    const slowLoad = m.importFunction('env', 'slow_ld', { params: ['i32', 'i64', 'i32'], results: ['i64'] });
+    const slowStore = m.importFunction('env', 'slow_st', { params: ['i32', 'i64', 'i64', 'i32'], results: [] });
+    // Import every helper the batch calls before defining functions (function indexes start with imports).
+    const helperIndex = new Map<HelperInfo, number>();
+    for (const { ir } of blocks) {
+      for (const op of ir.ops) {
+        if (op.opc !== 'call' || helperIndex.has(op.helper)) continue;
+        const h = op.helper;
+        const idx = m.importFunction('env', h.name, { params: [...h.args], results: h.ret ? [h.ret] : [] });
+        helperIndex.set(h, idx);
+        imports[h.name] = h.fn;
+      }
+    }
+    let mulhu = -1;
+    const needsMulhu = blocks.some(({ ir }) => ir.ops.some((op) => (op.opc === 'mulsh' || op.opc === 'muluh' || op.opc === 'mulsuh') && op.type === 'i64'));
+    const codegenImports: CodegenImports = {
+      slowLoad, slowStore,
+      get mulhu() { return mulhu; },
+      helper: (h) => helperIndex.get(h)!,
+    };
+    if (needsMulhu) mulhu = m.addFunction(generateMulhu());
+    const fns = blocks.map(({ ir, id }, i) => {
+      const fn = generateBlockFunction(ir, id, codegenImports);
+      m.addFunction(fn, `b${i}`);
+      return fn;
+    });
+    const encoded = m.encode();
+    const instance = new WebAssembly.Instance(new WebAssembly.Module(encoded.bytes), { env: imports });
+    const firstBody = needsMulhu ? 1 : 0;
+    const out = fns.map((fn, i): CompiledBlock => {
+      const tableIndex = this.allocate();
+      this.table.set(tableIndex, instance.exports[`b${i}`] as Function);
+      return { tableIndex, hostBytes: encoded.functionBodySizes[firstBody + i], fn, module: m };
+    });
+    this.stats.modules++;
+    this.stats.functions += blocks.length;
+    this.stats.moduleBytes += encoded.bytes.length;
+    this.stats.compileSeconds += (performance.now() - t0) / 1000;
+    return out;
+  }
+
+  private allocate(): number {
+    if (this.nextIndex >= this.table.length) this.table.grow(TABLE_GROWTH);
+    return this.nextIndex++;
+  }
+
+  /** Run from the block at `tableIndex` until a block returns to the loop. */
+  run(env: number, tableIndex: number): void {
+    this.dispatch(env, tableIndex);
+  }
+
+  /** Forget every compiled block (after a translation-cache flush): table slots are reused. */
+  reset(): void {
+    for (let i = 1; i < this.nextIndex; i++) this.table.set(i, null);
+    this.nextIndex = 1;
+  }
+}

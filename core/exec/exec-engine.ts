@@ -1,0 +1,255 @@
+import { interpretBlock } from '../backend/interp/interpreter';
+import { WasmJit } from '../backend/wasm/wasm-jit';
+import { PassOptions, optimize } from '../ir/passes/pipeline';
+import { PAGE_FLAG } from '../memory/bus';
+import { SoftMmu } from '../memory/softmmu';
+import { ENV } from './env';
+import { GuestException } from './guest-exception';
+import { TbCache } from './tb-cache';
+import { FetchedInsn, TranslatedCode, TranslationBlock } from './translation-block';
+
+/** What the execution loop needs from a hart; targets implement it. */
+export interface ExecCpu {
+  /** Byte address of the hart's env. */
+  readonly env: number;
+  pc: bigint;
+  /** Translation-relevant state, part of the block key. */
+  tbFlags(): number;
+  /** Take guest exception `e` raised by the instruction at `pc`. */
+  takeException(e: GuestException, pc: bigint): void;
+  /** Take the highest-priority enabled pending interrupt, if any; true if one was taken. */
+  takeInterrupt(): boolean;
+  /** Stopped in `wfi` until an interrupt is pending. */
+  readonly waiting: boolean;
+}
+
+/** A front end: guest code at a pc → IR. */
+export interface Frontend<G extends FetchedInsn> {
+  translate(env: number, pc: bigint, flags: number, maxInsns: number): TranslatedCode<G>;
+}
+
+/** Which backend runs translated blocks. */
+export type BackendKind = 'wasm' | 'interp';
+
+/** Tuning of the execution engine. Every field is optional. */
+export interface EngineOptions {
+  /** `'wasm'` (default): cold blocks interpreted, hot ones compiled in batches. `'interp'`: the IR interpreter only. */
+  backend?: BackendKind;
+  /** Optimisation passes (all on by default). */
+  passes?: PassOptions;
+  /** Interpreted runs after which a block is queued for compilation (default 2; 0 compiles on first use). */
+  hotThreshold?: number;
+  /** Blocks per WebAssembly module (default 24). */
+  batchSize?: number;
+  /** A queued block run this often is compiled without waiting for a full batch (default 48). */
+  urgentRuns?: number;
+  /** Maximum guest instructions per block (default 512). */
+  maxBlockInsns?: number;
+}
+
+/** Why a run returned. */
+export type StopReason = 'budget' | 'wfi' | 'breakpoint' | 'stop';
+
+/** Counters of the execution loop, as plain data. */
+export interface EngineStats {
+  /** Guest instructions run by the interpreter and by WebAssembly. */
+  insnsInterpreted: number;
+  insnsWasm: number;
+  /** Exits from generated code back to the loop. */
+  loopExits: number;
+  /** Exits through an unlinked chain slot / a jump-cache miss. */
+  chainMisses: number;
+  jmpCacheMisses: number;
+  exceptions: number;
+  interrupts: number;
+  /** Seconds translating (front end + passes). */
+  translateSeconds: number;
+  irOpsBefore: number;
+  irOpsAfter: number;
+  guestInsnsTranslated: number;
+}
+
+/**
+ * The execution engine: looks up or translates the block at the hart's pc,
+ * runs it on a backend, links chain slots, fills jump caches, compiles hot
+ * blocks in batches, and turns guest exceptions into traps with precise state.
+ */
+export class ExecEngine<G extends FetchedInsn> {
+  readonly cache: TbCache<G>;
+  readonly jit: WasmJit;
+  readonly stats: EngineStats = {
+    insnsInterpreted: 0, insnsWasm: 0, loopExits: 0, chainMisses: 0, jmpCacheMisses: 0, exceptions: 0,
+    interrupts: 0, translateSeconds: 0, irOpsBefore: 0, irOpsAfter: 0, guestInsnsTranslated: 0,
+  };
+  readonly options: Required<Omit<EngineOptions, 'passes'>> & { passes: PassOptions };
+  /** Guest pcs where a run stops before executing the instruction. */
+  readonly breakpoints = new Set<bigint>();
+  /** Set (e.g. by an interrupt from the user) to stop a run at the next block boundary. */
+  stopRequested = false;
+  private readonly queue: TranslationBlock<G>[] = [];
+  private readonly lastFlags = new Map<number, number>();
+  private skipBreakpointAt: bigint | undefined;
+
+  constructor(readonly mmu: SoftMmu, readonly frontend: Frontend<G>, options: EngineOptions = {}) {
+    this.options = {
+      backend: options.backend ?? 'wasm',
+      passes: options.passes ?? {},
+      hotThreshold: options.hotThreshold ?? 2,
+      batchSize: options.batchSize ?? 24,
+      urgentRuns: options.urgentRuns ?? 48,
+      maxBlockInsns: options.maxBlockInsns ?? 512,
+    };
+    this.cache = new TbCache<G>(mmu.mem);
+    this.jit = new WasmJit(mmu.mem, mmu);
+    this.cache.onFlush = () => {
+      this.jit.reset();
+      this.queue.length = 0;
+    };
+    mmu.onCodeWrite = (page) => this.cache.invalidatePage(page);
+  }
+
+  /** Register a hart (its jump cache is kept coherent). */
+  addHart(env: number): void {
+    this.cache.envs.push(env);
+    this.cache.clearJumpCache(env);
+  }
+
+  /** Drop all translations (e.g. after a snapshot restore, or to re-run with other passes). */
+  flush(): void {
+    this.cache.flush();
+  }
+
+  /** Translate (or find) the block at `pc` for `flags`. */
+  block(env: number, pc: bigint, flags: number, maxInsns = this.options.maxBlockInsns): TranslationBlock<G> {
+    const hit = this.cache.lookup(pc, flags, maxInsns);
+    if (hit) return hit;
+    const t0 = performance.now();
+    const code = this.frontend.translate(env, pc, flags, maxInsns);
+    const { block: irOptimized, stats: passStats } = optimize(code.ir, this.options.passes);
+    const seconds = (performance.now() - t0) / 1000;
+    const tb = new TranslationBlock<G>(
+      this.cache.allocateId(), pc, flags, maxInsns, code.guest, code.ir, irOptimized, passStats, code.ramPages,
+      {
+        guestInsns: code.ir.insnCount, guestBytes: code.ir.byteSize, irOps: code.ir.ops.length,
+        irOpsOptimized: irOptimized.ops.length, hostBytes: 0, translateSeconds: seconds, interpretedRuns: 0,
+      },
+    );
+    // Pages holding translated code lose their fast write path, so stores to them invalidate it.
+    const bus = this.mmu.bus;
+    for (const p of code.ramPages) {
+      if (!(bus.pageFlags[p] & PAGE_FLAG.code)) {
+        bus.pageFlags[p] |= PAGE_FLAG.code;
+        this.mmu.protectRamPage(p);
+      }
+    }
+    this.cache.insert(tb);
+    this.stats.translateSeconds += seconds;
+    this.stats.irOpsBefore += code.ir.ops.length;
+    this.stats.irOpsAfter += irOptimized.ops.length;
+    this.stats.guestInsnsTranslated += code.ir.insnCount;
+    if (this.options.backend === 'wasm' && this.options.hotThreshold === 0) this.enqueue(tb, true);
+    return tb;
+  }
+
+  private enqueue(tb: TranslationBlock<G>, now: boolean): void {
+    if (tb.queued || tb.compiled) return;
+    tb.queued = true;
+    this.queue.push(tb);
+    if (now || this.queue.length >= this.options.batchSize) this.compileQueue();
+  }
+
+  /** Compile every queued block now (one module). */
+  compileQueue(): void {
+    const batch = this.queue.filter((tb) => tb.valid && !tb.compiled);
+    this.queue.length = 0;
+    if (batch.length === 0) return;
+    const compiled = this.jit.compile(batch.map((tb) => ({ ir: tb.irOptimized, id: tb.id })));
+    batch.forEach((tb, i) => {
+      tb.compiled = compiled[i];
+      tb.queued = false;
+      tb.stats.hostBytes = compiled[i].hostBytes;
+    });
+  }
+
+  /**
+   * Run hart `cpu` for at most `maxInsns` instructions (exactly that many
+   * unless it stops earlier), returning why it stopped.
+   */
+  run(cpu: ExecCpu, maxInsns: number): StopReason {
+    const mem = this.mmu.mem;
+    const env = cpu.env;
+    const icount = () => mem.i64(env + ENV.icount);
+    const limit = icount() + BigInt(Math.max(0, Math.floor(maxInsns)));
+    mem.setI64(env + ENV.icountLimit, limit);
+    const debugging = this.breakpoints.size > 0;
+    let linkFrom: TranslationBlock<G> | undefined;
+    let linkSlot: 0 | 1 = 0;
+
+    for (;;) {
+      if (cpu.takeInterrupt()) {
+        this.stats.interrupts++;
+        linkFrom = undefined;
+      }
+      if (cpu.waiting) return 'wfi';
+      if (this.stopRequested) {
+        this.stopRequested = false;
+        return 'stop';
+      }
+      const now = icount();
+      if (now >= limit) return 'budget';
+      const pc = cpu.pc;
+      if (debugging && this.breakpoints.has(pc)) {
+        if (this.skipBreakpointAt !== pc) {
+          this.skipBreakpointAt = pc;
+          return 'breakpoint';
+        }
+      }
+      this.skipBreakpointAt = undefined;
+      const flags = cpu.tbFlags();
+      if (this.lastFlags.get(env) !== flags) {
+        this.cache.clearJumpCache(env);
+        this.lastFlags.set(env, flags);
+        linkFrom = undefined;
+      }
+      let tb = this.block(env, pc, flags, debugging ? 1 : this.options.maxBlockInsns);
+      if (now + BigInt(tb.insnCount) > limit) tb = this.block(env, pc, flags, 1);
+      if (linkFrom && !debugging) this.cache.link(linkFrom, linkSlot, tb);
+      linkFrom = undefined;
+      try {
+        if (tb.compiled && this.options.backend === 'wasm') {
+          if (!debugging) this.cache.fillJumpCache(env, tb);
+          mem.setI32(env + ENV.exitTb, 0);
+          this.jit.run(env, tb.compiled.tableIndex);
+          this.stats.loopExits++;
+          const exitTb = mem.i32(env + ENV.exitTb);
+          if (exitTb !== 0) {
+            linkFrom = this.cache.byIdLookup(exitTb - 1);
+            linkSlot = mem.i32(env + ENV.exitSlot) as 0 | 1;
+            this.stats.chainMisses++;
+          }
+        } else {
+          mem.setI64(env + ENV.icount, now + BigInt(tb.insnCount));
+          const exit = interpretBlock(tb.irOptimized, { view: mem.view, env, access: this.mmu });
+          this.stats.insnsInterpreted += tb.insnCount;
+          tb.stats.interpretedRuns++;
+          if (this.options.backend === 'wasm' && tb.maxInsns > 1) {
+            const runs = tb.stats.interpretedRuns;
+            if (runs >= this.options.hotThreshold) this.enqueue(tb, runs >= this.options.urgentRuns);
+          }
+          if (exit.kind === 'goto_tb') {
+            linkFrom = tb;
+            linkSlot = exit.slot;
+          }
+        }
+      } catch (e) {
+        if (!(e instanceof GuestException)) throw e;
+        const unretired = mem.i32(env + ENV.faultUnretired);
+        mem.setI64(env + ENV.icount, icount() - BigInt(unretired));
+        if (!tb.compiled || this.options.backend !== 'wasm') this.stats.insnsInterpreted -= unretired;
+        this.stats.exceptions++;
+        cpu.takeException(e, BigInt.asUintN(64, mem.i64(env + ENV.faultPc)));
+        linkFrom = undefined;
+      }
+    }
+  }
+}

@@ -1,0 +1,158 @@
+import { JMP_CACHE_ENTRIES, JMP_CACHE_ENTRY_SIZE, ENV, MEMORY, chainSlot, jmpCacheIndex } from './env';
+import { SharedMemory } from '../memory/shared-memory';
+import { FetchedInsn, TranslationBlock } from './translation-block';
+
+/** Counters of the translation cache, as plain data. */
+export interface TbCacheStats {
+  /** Blocks translated since the machine started. */
+  translated: number;
+  /** Whole-cache flushes. */
+  flushes: number;
+  /** Blocks invalidated because their code was written. */
+  invalidations: number;
+  /** Chain slots linked. */
+  links: number;
+}
+
+/**
+ * The translation-block cache: blocks by (pc, flags, max length), by RAM page
+ * for invalidation, and by id for chain-slot linking. Shared by all harts.
+ */
+export class TbCache<G extends FetchedInsn = FetchedInsn> {
+  readonly stats: TbCacheStats = { translated: 0, flushes: 0, invalidations: 0, links: 0 };
+  private readonly byPc = new Map<bigint, TranslationBlock<G>[]>();
+  private readonly byPage = new Map<number, Set<TranslationBlock<G>>>();
+  private readonly byId: (TranslationBlock<G> | undefined)[] = [];
+  private nextId = 0;
+  /** Envs of every hart (jump caches to keep coherent). */
+  readonly envs: number[] = [];
+  /** Called on a full flush (the backend drops its compiled code). */
+  onFlush: () => void = () => {};
+
+  constructor(readonly mem: SharedMemory) {}
+
+  /** The live block for this key, if any. */
+  lookup(pc: bigint, flags: number, maxInsns: number): TranslationBlock<G> | undefined {
+    const list = this.byPc.get(pc);
+    if (!list) return undefined;
+    for (const tb of list) if (tb.flags === flags && tb.maxInsns === maxInsns) return tb;
+    return undefined;
+  }
+
+  /** An id for a new block; flushes the cache first when the chain area is full. */
+  allocateId(): number {
+    if (this.nextId >= MEMORY.maxBlocks) this.flush();
+    return this.nextId++;
+  }
+
+  /** Add a new block. */
+  insert(tb: TranslationBlock<G>): void {
+    const list = this.byPc.get(tb.pc);
+    if (list) list.push(tb);
+    else this.byPc.set(tb.pc, [tb]);
+    for (const p of tb.ramPages) {
+      let set = this.byPage.get(p);
+      if (!set) this.byPage.set(p, (set = new Set()));
+      set.add(tb);
+    }
+    this.byId[tb.id] = tb;
+    this.mem.setI32(chainSlot(tb.id, 0), 0);
+    this.mem.setI32(chainSlot(tb.id, 1), 0);
+    this.stats.translated++;
+  }
+
+  /** The block with chain-slot id `id`, if live. */
+  byIdLookup(id: number): TranslationBlock<G> | undefined {
+    return this.byId[id];
+  }
+
+  /** All live blocks. */
+  *blocks(): IterableIterator<TranslationBlock<G>> {
+    for (const list of this.byPc.values()) yield* list;
+  }
+
+  /** Number of live blocks. */
+  get size(): number {
+    let n = 0;
+    for (const list of this.byPc.values()) n += list.length;
+    return n;
+  }
+
+  /** Point `from`'s chain slot at `to`, so generated code jumps there directly. */
+  link(from: TranslationBlock<G>, slot: 0 | 1, to: TranslationBlock<G>): void {
+    if (!from.valid || !to.valid || !to.compiled || from.outgoing[slot]) return;
+    this.mem.setI32(chainSlot(from.id, slot), to.compiled.tableIndex);
+    from.outgoing[slot] = to;
+    to.incoming.push({ tb: from, slot });
+    this.stats.links++;
+  }
+
+  /** Remember `tb` in a hart's jump cache, for indirect jumps from generated code. */
+  fillJumpCache(env: number, tb: TranslationBlock<G>): void {
+    if (!tb.compiled) return;
+    const e = env + ENV.jmpCache + jmpCacheIndex(tb.pc) * JMP_CACHE_ENTRY_SIZE;
+    this.mem.setI64(e, tb.pc);
+    this.mem.setI32(e + 8, tb.compiled.tableIndex);
+  }
+
+  /** Empty a hart's jump cache (its translation state changed). */
+  clearJumpCache(env: number): void {
+    for (let i = 0; i < JMP_CACHE_ENTRIES; i++) {
+      const e = env + ENV.jmpCache + i * JMP_CACHE_ENTRY_SIZE;
+      this.mem.setI64(e, -1n); // odd: never a pc
+      this.mem.setI32(e + 8, 0);
+    }
+  }
+
+  /** Remove one block: unlink it from chains and jump caches. */
+  invalidate(tb: TranslationBlock<G>): void {
+    if (!tb.valid) return;
+    tb.valid = false;
+    const list = this.byPc.get(tb.pc)!;
+    list.splice(list.indexOf(tb), 1);
+    if (list.length === 0) this.byPc.delete(tb.pc);
+    for (const p of tb.ramPages) this.byPage.get(p)?.delete(tb);
+    for (const { tb: from, slot } of tb.incoming) {
+      if (from.outgoing[slot] === tb) {
+        this.mem.setI32(chainSlot(from.id, slot), 0);
+        from.outgoing[slot] = undefined;
+      }
+    }
+    for (const slot of [0, 1] as const) {
+      const to = tb.outgoing[slot];
+      if (to) to.incoming.splice(to.incoming.findIndex((l) => l.tb === tb && l.slot === slot), 1);
+      this.mem.setI32(chainSlot(tb.id, slot), 0);
+    }
+    if (tb.compiled) {
+      for (const env of this.envs) {
+        const e = env + ENV.jmpCache + jmpCacheIndex(tb.pc) * JMP_CACHE_ENTRY_SIZE;
+        if (this.mem.i32(e + 8) === tb.compiled.tableIndex) {
+          this.mem.setI64(e, -1n);
+          this.mem.setI32(e + 8, 0);
+        }
+      }
+    }
+    this.stats.invalidations++;
+  }
+
+  /** Invalidate every block made from a RAM page (its code was written). */
+  invalidatePage(ramPage: number): void {
+    const set = this.byPage.get(ramPage);
+    if (!set) return;
+    for (const tb of [...set]) this.invalidate(tb);
+    this.byPage.delete(ramPage);
+  }
+
+  /** Drop every block. */
+  flush(): void {
+    for (const tb of this.blocks()) tb.valid = false;
+    this.byPc.clear();
+    this.byPage.clear();
+    this.byId.length = 0;
+    this.nextId = 0;
+    new Uint8Array(this.mem.memory.buffer, MEMORY.chainBase, MEMORY.maxBlocks * 8).fill(0);
+    for (const env of this.envs) this.clearJumpCache(env);
+    this.stats.flushes++;
+    this.onFlush();
+  }
+}

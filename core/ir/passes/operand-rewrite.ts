@@ -1,0 +1,111 @@
+import { IrOp, Temp, Value } from '../ir';
+
+/**
+ * Replace every operand an op reads by `f(operand)`, in place. The operand
+ * fields are the ones {@link opInputs} lists; `f` must return a value of the
+ * same type.
+ */
+export function rewriteInputs(op: IrOp, f: (v: Value) => Value): void {
+  switch (op.opc) {
+    case 'insn_start': case 'br': case 'label': case 'ld': case 'goto_tb': case 'exit_tb':
+      return;
+    case 'mov': case 'trunc': case 'sext': case 'zext':
+    case 'neg': case 'not': case 'ext8s': case 'ext8u': case 'ext16s': case 'ext16u': case 'ext32s': case 'ext32u':
+      op.a = f(op.a);
+      return;
+    case 'movcond':
+      op.a = f(op.a); op.b = f(op.b); op.t = f(op.t); op.f = f(op.f);
+      return;
+    case 'st':
+      op.src = f(op.src);
+      return;
+    case 'qemu_ld':
+      op.addr = f(op.addr);
+      return;
+    case 'qemu_st':
+      op.src = f(op.src); op.addr = f(op.addr);
+      return;
+    case 'call':
+      for (let i = 0; i < op.args.length; i++) op.args[i] = f(op.args[i]);
+      return;
+    case 'goto_ptr':
+      op.pc = f(op.pc);
+      return;
+    default: // binary ops, setcond, brcond
+      op.a = f(op.a); op.b = f(op.b);
+  }
+}
+
+/**
+ * A copy of an op that shares nothing mutable with the original (temps,
+ * constants, labels, memops and helpers are immutable and shared). Written
+ * out per op kind: object spread over the many op shapes is several times
+ * slower, and this runs for every op of every optimised block.
+ */
+export function cloneOp(op: IrOp): IrOp {
+  switch (op.opc) {
+    case 'insn_start': return { opc: op.opc, pc: op.pc, len: op.len };
+    case 'mov': return { opc: op.opc, type: op.type, dst: op.dst, a: op.a };
+    case 'trunc': case 'sext': case 'zext': return { opc: op.opc, dst: op.dst, a: op.a };
+    case 'neg': case 'not': case 'ext8s': case 'ext8u': case 'ext16s': case 'ext16u': case 'ext32s': case 'ext32u':
+      return { opc: op.opc, type: op.type, dst: op.dst, a: op.a };
+    case 'setcond': return { opc: op.opc, type: op.type, cond: op.cond, dst: op.dst, a: op.a, b: op.b };
+    case 'movcond':
+      return { opc: op.opc, type: op.type, cond: op.cond, dst: op.dst, a: op.a, b: op.b, t: op.t, f: op.f };
+    case 'brcond': return { opc: op.opc, type: op.type, cond: op.cond, a: op.a, b: op.b, label: op.label };
+    case 'br': case 'label': return { opc: op.opc, label: op.label };
+    case 'ld': return { opc: op.opc, type: op.type, dst: op.dst, offset: op.offset };
+    case 'st': return { opc: op.opc, type: op.type, src: op.src, offset: op.offset };
+    case 'qemu_ld': return { opc: op.opc, type: op.type, dst: op.dst, addr: op.addr, memop: op.memop, mmuIdx: op.mmuIdx };
+    case 'qemu_st': return { opc: op.opc, type: op.type, src: op.src, addr: op.addr, memop: op.memop, mmuIdx: op.mmuIdx };
+    case 'call':
+      return op.dst ? { opc: op.opc, helper: op.helper, dst: op.dst, args: op.args.slice() }
+        : { opc: op.opc, helper: op.helper, args: op.args.slice() };
+    case 'goto_tb': return { opc: op.opc, slot: op.slot, pc: op.pc };
+    case 'goto_ptr': return { opc: op.opc, pc: op.pc };
+    case 'exit_tb': return { opc: op.opc };
+    default: return { opc: op.opc, type: op.type, dst: op.dst, a: op.a, b: op.b };
+  }
+}
+
+/** The temp an op writes, if any (as `opOutput`, by a plain property read, which is cheaper than `in` on many shapes). */
+export function writtenTemp(op: IrOp): Temp | undefined {
+  return (op as { dst?: Temp }).dst;
+}
+
+/** Call `f` with the id of every temp an op reads (no array is built, unlike {@link opInputs}). */
+export function forEachTempInput(op: IrOp, f: (id: number) => void): void {
+  switch (op.opc) {
+    case 'insn_start': case 'br': case 'label': case 'ld': case 'goto_tb': case 'exit_tb':
+      return;
+    case 'mov': case 'trunc': case 'sext': case 'zext':
+    case 'neg': case 'not': case 'ext8s': case 'ext8u': case 'ext16s': case 'ext16u': case 'ext32s': case 'ext32u':
+      if (op.a.kind === 'temp') f(op.a.id);
+      return;
+    case 'movcond':
+      if (op.a.kind === 'temp') f(op.a.id);
+      if (op.b.kind === 'temp') f(op.b.id);
+      if (op.t.kind === 'temp') f(op.t.id);
+      if (op.f.kind === 'temp') f(op.f.id);
+      return;
+    case 'st':
+      if (op.src.kind === 'temp') f(op.src.id);
+      return;
+    case 'qemu_ld':
+      if (op.addr.kind === 'temp') f(op.addr.id);
+      return;
+    case 'qemu_st':
+      if (op.src.kind === 'temp') f(op.src.id);
+      if (op.addr.kind === 'temp') f(op.addr.id);
+      return;
+    case 'call':
+      for (const a of op.args) if (a.kind === 'temp') f(a.id);
+      return;
+    case 'goto_ptr':
+      if (op.pc.kind === 'temp') f(op.pc.id);
+      return;
+    default:
+      if (op.a.kind === 'temp') f(op.a.id);
+      if (op.b.kind === 'temp') f(op.b.id);
+  }
+}

@@ -1,0 +1,181 @@
+import { EngineOptions, ExecEngine, StopReason } from '../exec/exec-engine';
+import { ENV, envBase, MEMORY } from '../exec/env';
+import { TranslationBlock } from '../exec/translation-block';
+import { formatBlock } from '../ir/printer';
+import { Bus } from '../memory/bus';
+import { SharedMemory } from '../memory/shared-memory';
+import { SoftMmu } from '../memory/softmmu';
+import { RiscvCpu } from '../target/riscv/cpu';
+import { rvEnvName } from '../target/riscv/cpu-layout';
+import { disassemble, disassembleInvalid } from '../target/riscv/disasm';
+import { createRiscvHelpers, RiscvRuntime } from '../target/riscv/helpers/helper-table';
+import { RiscvAddressTranslation } from '../target/riscv/mmu';
+import { GuestInsn, RiscvTranslator } from '../target/riscv/translator';
+
+/** Options every RISC-V machine takes. */
+export interface RiscvMachineOptions extends EngineOptions {
+  /** Guest RAM in bytes (default 128 MiB). */
+  ramSize?: number;
+  /** Guest physical address of RAM (default 0x80000000). */
+  ramBase?: bigint;
+  /** Number of harts (default 1). */
+  harts?: number;
+  /** Guest instructions per virtual-time tick of `mtime` (default 10: 10 MHz at a nominal 100 MIPS). */
+  insnsPerTick?: number;
+}
+
+/** Result of running a machine. */
+export interface RunResult {
+  /** Why it stopped: the guest exited ('exit'), the budget ran out, a breakpoint, wfi with nothing to wait for, or a stop request. */
+  reason: StopReason | 'exit' | 'idle';
+  /** Instructions retired during this run. */
+  insns: number;
+  /** Wall-clock seconds. */
+  seconds: number;
+}
+
+/** A translated block, every stage as text, for a cell or a REPL line. */
+export interface BlockView {
+  pc: bigint;
+  guest: string[];
+  ir: string;
+  irOptimized: string;
+  wasm: string | undefined;
+  stats: TranslationBlock['stats'];
+}
+
+/**
+ * A RISC-V machine: RAM and devices on a bus, harts, the softmmu and the
+ * translation engine. Subclasses add a platform (devices, boot protocol).
+ */
+export class RiscvMachine {
+  readonly mem: SharedMemory;
+  readonly bus: Bus;
+  readonly mmu: SoftMmu;
+  readonly harts: RiscvCpu[] = [];
+  readonly engine: ExecEngine<GuestInsn>;
+  readonly translator: RiscvTranslator;
+  /** The guest has finished (exit code known, or powered off). */
+  halted = false;
+  private readonly insnsPerTick: bigint;
+  private readonly runtime: RiscvRuntime;
+
+  constructor(options: RiscvMachineOptions = {}) {
+    this.mem = new SharedMemory(options.ramSize ?? 128 * 1024 * 1024);
+    this.bus = new Bus(this.mem, options.ramBase ?? 0x80000000n);
+    this.mmu = new SoftMmu(this.mem, this.bus, new RiscvAddressTranslation());
+    this.insnsPerTick = BigInt(options.insnsPerTick ?? 10);
+    const time = { mtime: () => this.mtime() };
+    const nHarts = options.harts ?? 1;
+    if (nHarts < 1 || nHarts > MEMORY.maxHarts) throw new RangeError(`harts must be 1..${MEMORY.maxHarts}`);
+    for (let i = 0; i < nHarts; i++) this.harts.push(new RiscvCpu(this.mem, envBase(i), i, time));
+    const machine = this;
+    this.runtime = {
+      current: this.harts[0],
+      mmu: this.mmu,
+      flushTlb(cpu) {
+        machine.mmu.flush(cpu.env);
+        machine.engine.cache.clearJumpCache(cpu.env);
+      },
+      waitForInterrupt(cpu) {
+        cpu.waiting = true;
+      },
+    };
+    this.translator = new RiscvTranslator(this.mmu, createRiscvHelpers(this.runtime));
+    this.engine = new ExecEngine<GuestInsn>(this.mmu, this.translator, options);
+    for (const h of this.harts) {
+      this.mmu.addHart(h.env);
+      this.engine.addHart(h.env);
+    }
+  }
+
+  /** Hart 0. */
+  get cpu(): RiscvCpu {
+    return this.harts[0];
+  }
+
+  /** Virtual time: `mtime` advances with retired instructions (deterministic). */
+  mtime(): bigint {
+    let total = 0n;
+    for (const h of this.harts) total += h.retired();
+    return total / BigInt(this.harts.length) / this.insnsPerTick;
+  }
+
+  /** Make the running block return to the loop at its end and the loop return. */
+  requestStop(cpu: RiscvCpu): void {
+    this.mem.setI64(cpu.env + ENV.icountLimit, 0n);
+    this.engine.stopRequested = true;
+  }
+
+  /** Called when a run stops in `wfi`; platforms with timers skip virtual time here. Returns false when nothing can wake the hart. */
+  protected idle(_cpu: RiscvCpu): boolean {
+    return false;
+  }
+
+  /**
+   * Run for at most `maxInsns` guest instructions (default: until the guest
+   * exits). Synchronous: use it from scripts and the command line.
+   */
+  runSync(maxInsns = Number.MAX_SAFE_INTEGER): RunResult {
+    const t0 = performance.now();
+    const cpu = this.cpu;
+    const start = cpu.retired();
+    const interpBefore = this.engine.stats.insnsInterpreted;
+    let reason: RunResult['reason'] = 'budget';
+    while (!this.halted) {
+      const done = Number(cpu.retired() - start);
+      if (done >= maxInsns) { reason = 'budget'; break; }
+      this.runtime.current = cpu;
+      const r = this.engine.run(cpu, maxInsns - done);
+      if (r === 'wfi') {
+        if (!this.idle(cpu)) { reason = 'idle'; break; }
+        continue;
+      }
+      if (r === 'stop' && cpu.waiting) continue;
+      if (r !== 'stop') { reason = r; break; }
+      if (this.halted) break;
+    }
+    if (this.halted) reason = 'exit';
+    const insns = Number(cpu.retired() - start);
+    this.engine.stats.insnsWasm += insns - (this.engine.stats.insnsInterpreted - interpBefore);
+    return { reason, insns, seconds: (performance.now() - t0) / 1000 };
+  }
+
+  /** Execute exactly `n` instructions (default 1), one block of one instruction at a time. */
+  step(n = 1): RunResult {
+    return this.runSync(n);
+  }
+
+  /** The translated block at `pc` (default: the current pc) for the current state, translating it if needed. */
+  block(pc: bigint = this.cpu.pc): TranslationBlock<GuestInsn> {
+    return this.engine.block(this.cpu.env, pc, this.cpu.tbFlags());
+  }
+
+  /** Every stage of the block at `pc` as text: guest disassembly, IR, optimised IR, WebAssembly. */
+  inspectBlock(pc: bigint = this.cpu.pc): BlockView {
+    const tb = this.block(pc);
+    const text = new Map(tb.guest.map((g) => [g.pc, g.insn ? disassemble(g.insn, g.pc) : disassembleInvalid(g.raw, g.len, g.pc)]));
+    const opts = { envName: rvEnvName, guestText: (p: bigint) => text.get(p) };
+    return {
+      pc: tb.pc,
+      guest: tb.guest.map((g) => `${g.pc.toString(16)}:  ${text.get(g.pc)}`),
+      ir: formatBlock(tb.ir, opts),
+      irOptimized: formatBlock(tb.irOptimized, opts),
+      wasm: tb.compiled?.fn.toWat(),
+      stats: tb.stats,
+    };
+  }
+
+  /** Statistics of the translator, caches, softmmu and backends as plain data. */
+  stats() {
+    return {
+      engine: { ...this.engine.stats },
+      cache: { ...this.engine.cache.stats, live: this.engine.cache.size },
+      jit: { ...this.engine.jit.stats },
+      softmmu: { ...this.mmu.stats },
+      chainHits: Number(this.harts.reduce((s, h) => s + this.mem.i64(h.env + ENV.chainHits), 0n)),
+      jmpCacheHits: Number(this.harts.reduce((s, h) => s + this.mem.i64(h.env + ENV.jmpCacheHits), 0n)),
+      insnsRetired: Number(this.harts.reduce((s, h) => s + h.retired(), 0n)),
+    };
+  }
+}

@@ -1,0 +1,95 @@
+import { readFileSync } from 'node:fs';
+import { ElfError, ElfFile, machineName, parseElf } from '../loader/elf';
+import { Htif } from './htif';
+import { RiscvMachine, RiscvMachineOptions } from './riscv-machine';
+
+/** e_machine of RISC-V. */
+const EM_RISCV = 243;
+/** Program-header type of a loadable segment. */
+const PT_LOAD = 1;
+
+/** Options of the Spike-like bare-metal machine. */
+export interface SpikeMachineOptions extends RiscvMachineOptions {
+  /** Where guest console output goes (default: collected in {@link SpikeMachine.consoleText}). */
+  onConsole?: (bytes: Uint8Array) => void;
+}
+
+/**
+ * A bare-metal machine in the manner of Spike: RAM at 0x80000000, harts
+ * starting in M-mode at the ELF's entry, and HTIF (`tohost`/`fromhost`, found
+ * through the ELF's symbols) for console output and exit. Runs the programs of
+ * the public riscv-tests suite and Orrery's benchmark workloads.
+ */
+export class SpikeMachine extends RiscvMachine {
+  htif?: Htif;
+  /** The ELF file loaded last. */
+  elf?: ElfFile;
+  private readonly consoleChunks: Uint8Array[] = [];
+
+  constructor(readonly options: SpikeMachineOptions = {}) {
+    super(options);
+  }
+
+  /** Everything the guest printed so far (when no `onConsole` was given). */
+  get consoleText(): string {
+    return Buffer.concat(this.consoleChunks).toString('utf8');
+  }
+
+  /** The guest's exit code, once it has exited. */
+  get exitCode(): number | undefined {
+    return this.htif?.exitCode;
+  }
+
+  /**
+   * Load a RISC-V ELF executable (a path or its bytes): copy its loadable
+   * segments into RAM, point every hart at its entry, connect HTIF. Checks
+   * everything before writing anything, so a bad file leaves the machine as it was.
+   */
+  loadElf(file: string | Uint8Array, name = typeof file === 'string' ? file : '<buffer>'): ElfFile {
+    let bytes: Uint8Array;
+    if (typeof file === 'string') {
+      try {
+        bytes = readFileSync(file);
+      } catch (e) {
+        throw new ElfError(name, (e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : `cannot read: ${(e as Error).message}`);
+      }
+    } else {
+      bytes = file;
+    }
+    const elf = parseElf(bytes, name);
+    if (elf.machine !== EM_RISCV) {
+      throw new ElfError(name, `is an ELF for ${machineName(elf.machine)}, not RISC-V`);
+    }
+    if (elf.elfClass !== 64) throw new ElfError(name, 'is a 32-bit ELF; this machine is RV64');
+    const loads = elf.segments.filter((s) => s.type === PT_LOAD && s.memsz > 0n);
+    if (loads.length === 0) throw new ElfError(name, 'has no loadable segment');
+    const ramStart = this.bus.ramBase;
+    const ramEnd = ramStart + BigInt(this.mem.ramSize);
+    for (const s of loads) {
+      if (s.paddr < ramStart || s.paddr + s.memsz > ramEnd) {
+        throw new ElfError(name, `segment at 0x${s.paddr.toString(16)} (+0x${s.memsz.toString(16)} bytes) is outside RAM `
+          + `0x${ramStart.toString(16)}..0x${ramEnd.toString(16)}`);
+      }
+    }
+    if (elf.entry < ramStart || elf.entry >= ramEnd) {
+      throw new ElfError(name, `entry point 0x${elf.entry.toString(16)} is outside RAM`);
+    }
+    for (const s of loads) {
+      this.bus.writePhys(s.paddr, s.data);
+      const zeros = Number(s.memsz) - s.data.length;
+      if (zeros > 0) this.bus.writePhys(s.paddr + BigInt(s.data.length), new Uint8Array(zeros));
+    }
+    this.engine.flush();
+    for (const h of this.harts) h.pc = elf.entry;
+    const tohost = elf.symbols.get('tohost');
+    if (tohost !== undefined) {
+      const out = this.options.onConsole ?? ((b: Uint8Array) => { this.consoleChunks.push(b); });
+      this.htif = new Htif(this.bus, tohost, elf.symbols.get('fromhost'), out, () => {
+        this.halted = true;
+        this.requestStop(this.cpu);
+      });
+    }
+    this.elf = elf;
+    return elf;
+  }
+}

@@ -1,0 +1,265 @@
+import {
+  ENV, MEMORY, PAGE_BITS, PAGE_SIZE, TLB_ENTRIES, TLB_ENTRY, TLB_ENTRY_SIZE, TLB_MMU_MODES,
+} from '../exec/env';
+import { GuestAccess } from '../exec/guest-access';
+import { Bus, PAGE_FLAG } from './bus';
+import { SharedMemory } from './shared-memory';
+
+/** Kinds of guest memory access. */
+export const enum Access { Read = 0, Write = 1, Exec = 2 }
+
+/** What a target tells the softmmu: how virtual addresses map, and which exceptions faults raise. */
+export interface AddressTranslation {
+  /**
+   * Translate a virtual address for an access with an MMU index, or throw the
+   * target's page-fault exception. Permission checks (PMP, page bits) happen here.
+   */
+  translate(env: number, vaddr: bigint, access: Access, mmuIdx: number): bigint;
+  /** The exception for a physical address with nothing behind it. */
+  accessFault(access: Access, vaddr: bigint): unknown;
+  /** The exception for a misaligned access that cannot be performed (atomics, MMIO). */
+  misalignedFault(access: Access, vaddr: bigint): unknown;
+}
+
+/** Counters of the softmmu, as plain data. */
+export interface SoftMmuStats {
+  tlbFills: number;
+  tlbFlushes: number;
+  slowLoads: number;
+  slowStores: number;
+  mmioLoads: number;
+  mmioStores: number;
+  codeWrites: number;
+}
+
+const INVALID_TAG = -1n;
+const PAGE_MASK = BigInt(PAGE_SIZE - 1);
+const TABLE_SIZE = TLB_ENTRIES * TLB_ENTRY_SIZE;
+
+/**
+ * The software MMU: a direct-mapped TLB per hart and MMU index living in the
+ * hart's env (generated code checks it inline), and the slow path that fills
+ * it, performs MMIO, splits page-crossing accesses and catches stores to pages
+ * that hold translated code.
+ */
+export class SoftMmu implements GuestAccess {
+  readonly stats: SoftMmuStats = {
+    tlbFills: 0, tlbFlushes: 0, slowLoads: 0, slowStores: 0, mmioLoads: 0, mmioStores: 0, codeWrites: 0,
+  };
+  /** Set by the engine: called when a store hits a RAM page holding translated code (page index in RAM). */
+  onCodeWrite: (ramPage: number) => void = () => {};
+  /** Envs of all harts, so page-level changes reach every TLB. */
+  readonly envs: number[] = [];
+
+  constructor(readonly mem: SharedMemory, readonly bus: Bus, readonly target: AddressTranslation) {}
+
+  /** Register a hart's env and empty its TLB. */
+  addHart(env: number): void {
+    this.envs.push(env);
+    this.flush(env);
+  }
+
+  /** Invalidate every TLB entry of one hart (e.g. `sfence.vma` without arguments, `satp` writes). */
+  flush(env: number): void {
+    const view = this.mem.view;
+    for (let i = 0; i < TLB_MMU_MODES * TLB_ENTRIES; i++) {
+      const e = env + ENV.tlb + i * TLB_ENTRY_SIZE;
+      view.setBigInt64(e + TLB_ENTRY.tagRead, INVALID_TAG, true);
+      view.setBigInt64(e + TLB_ENTRY.tagWrite, INVALID_TAG, true);
+      view.setBigInt64(e + TLB_ENTRY.tagExec, INVALID_TAG, true);
+    }
+    this.stats.tlbFlushes++;
+  }
+
+  /** Invalidate the entries for one virtual page in every MMU index of one hart. */
+  flushPage(env: number, vaddr: bigint): void {
+    const vpn = vaddr >> BigInt(PAGE_BITS);
+    for (let m = 0; m < TLB_MMU_MODES; m++) {
+      const e = this.entry(env, m, vpn);
+      this.invalidateEntryIf(e, vpn);
+    }
+  }
+
+  /** Drop the write entries that map a RAM page in every hart, so stores to it take the slow path. */
+  protectRamPage(ramPage: number): void {
+    const view = this.mem.view;
+    const host = MEMORY.ramBase + ramPage * PAGE_SIZE;
+    for (const env of this.envs) {
+      for (let i = 0; i < TLB_MMU_MODES * TLB_ENTRIES; i++) {
+        const e = env + ENV.tlb + i * TLB_ENTRY_SIZE;
+        const tag = view.getBigInt64(e + TLB_ENTRY.tagWrite, true);
+        if (tag === INVALID_TAG) continue;
+        const addend = view.getInt32(e + TLB_ENTRY.addend, true);
+        if (((Number(BigInt.asUintN(32, tag << BigInt(PAGE_BITS))) + addend) >>> 0) === host) {
+          view.setBigInt64(e + TLB_ENTRY.tagWrite, INVALID_TAG, true);
+        }
+      }
+    }
+  }
+
+  private entry(env: number, mmuIdx: number, vpn: bigint): number {
+    return env + ENV.tlb + mmuIdx * TABLE_SIZE + Number(vpn & BigInt(TLB_ENTRIES - 1)) * TLB_ENTRY_SIZE;
+  }
+
+  private invalidateEntryIf(e: number, vpn: bigint): void {
+    const view = this.mem.view;
+    for (const f of [TLB_ENTRY.tagRead, TLB_ENTRY.tagWrite, TLB_ENTRY.tagExec]) {
+      if (view.getBigInt64(e + f, true) === vpn) view.setBigInt64(e + f, INVALID_TAG, true);
+    }
+  }
+
+  private fill(env: number, mmuIdx: number, vaddr: bigint, host: number, field: number): void {
+    const view = this.mem.view;
+    const vpn = vaddr >> BigInt(PAGE_BITS);
+    const e = this.entry(env, mmuIdx, vpn);
+    // One addend per entry: evict other kinds of access that map a different page.
+    for (const f of [TLB_ENTRY.tagRead, TLB_ENTRY.tagWrite, TLB_ENTRY.tagExec]) {
+      if (f !== field && view.getBigInt64(e + f, true) !== vpn) view.setBigInt64(e + f, INVALID_TAG, true);
+    }
+    const hostPage = host & ~(PAGE_SIZE - 1);
+    const vpage = Number(BigInt.asUintN(32, vaddr & ~PAGE_MASK));
+    view.setInt32(e + TLB_ENTRY.addend, (hostPage - vpage) | 0, true);
+    view.setBigInt64(e + field, vpn, true);
+    this.stats.tlbFills++;
+  }
+
+  /** Host address for a TLB hit, or -1. */
+  private lookup(env: number, vaddr: bigint, mmuIdx: number, field: number): number {
+    const view = this.mem.view;
+    const vpn = vaddr >> BigInt(PAGE_BITS);
+    const e = this.entry(env, mmuIdx, vpn);
+    if (view.getBigInt64(e + field, true) !== vpn) return -1;
+    return (Number(BigInt.asUintN(32, vaddr)) + view.getInt32(e + TLB_ENTRY.addend, true)) >>> 0;
+  }
+
+  /** @inheritdoc */
+  load(env: number, addr: bigint, size: 1 | 2 | 4 | 8, signed: boolean, mmuIdx: number): bigint {
+    addr = BigInt.asUintN(64, addr);
+    const off = Number(addr & PAGE_MASK);
+    let raw: bigint;
+    if (off + size > PAGE_SIZE) {
+      raw = 0n;
+      for (let i = size - 1; i >= 0; i--) raw = (raw << 8n) | this.load(env, addr + BigInt(i), 1, false, mmuIdx);
+    } else {
+      let host = this.lookup(env, addr, mmuIdx, TLB_ENTRY.tagRead);
+      if (host < 0) {
+        this.stats.slowLoads++;
+        const paddr = this.target.translate(env, addr, Access.Read, mmuIdx);
+        host = this.bus.ramHost(paddr);
+        if (host >= 0 && this.bus.ramHost(paddr + BigInt(size) - 1n) >= 0) {
+          this.fill(env, mmuIdx, addr, host, TLB_ENTRY.tagRead);
+        } else {
+          raw = this.mmioRead(paddr, addr, size, Access.Read);
+          return signed ? BigInt.asIntN(size * 8, raw) : raw;
+        }
+      }
+      raw = readHost(this.mem.view, host, size);
+    }
+    return signed ? BigInt.asIntN(size * 8, raw) : BigInt.asUintN(size * 8, raw);
+  }
+
+  /** @inheritdoc */
+  store(env: number, addr: bigint, value: bigint, size: 1 | 2 | 4 | 8, mmuIdx: number): void {
+    addr = BigInt.asUintN(64, addr);
+    const off = Number(addr & PAGE_MASK);
+    if (off + size > PAGE_SIZE) {
+      // Check both pages before writing anything, so a fault leaves memory untouched.
+      this.target.translate(env, addr, Access.Write, mmuIdx);
+      this.target.translate(env, addr + BigInt(size - 1), Access.Write, mmuIdx);
+      for (let i = 0; i < size; i++) this.store(env, addr + BigInt(i), (value >> BigInt(8 * i)) & 0xffn, 1, mmuIdx);
+      return;
+    }
+    let host = this.lookup(env, addr, mmuIdx, TLB_ENTRY.tagWrite);
+    if (host < 0) {
+      this.stats.slowStores++;
+      const paddr = this.target.translate(env, addr, Access.Write, mmuIdx);
+      host = this.bus.ramHost(paddr);
+      if (host < 0) {
+        this.mmioWrite(paddr, addr, size, value);
+        return;
+      }
+      const page = (host - MEMORY.ramBase) >>> PAGE_BITS;
+      const flags = this.bus.pageFlags[page];
+      if (flags & PAGE_FLAG.code) {
+        this.stats.codeWrites++;
+        this.bus.pageFlags[page] &= ~PAGE_FLAG.code;
+        this.onCodeWrite(page);
+      }
+      writeHost(this.mem.view, host, size, value);
+      if (flags & PAGE_FLAG.watch) {
+        this.bus.notifyStore(paddr, size);
+        return;
+      }
+      this.fill(env, mmuIdx, addr, host, TLB_ENTRY.tagWrite);
+      return;
+    }
+    writeHost(this.mem.view, host, size, value);
+  }
+
+  /**
+   * Translate for an instruction fetch and return the host address of `vaddr`
+   * and its RAM page index (for code tracking). Throws the target's fault when
+   * there is no executable RAM there.
+   */
+  fetchHost(env: number, vaddr: bigint, mmuIdx: number): number {
+    vaddr = BigInt.asUintN(64, vaddr);
+    const hit = this.lookup(env, vaddr, mmuIdx, TLB_ENTRY.tagExec);
+    if (hit >= 0) return hit;
+    const paddr = this.target.translate(env, vaddr, Access.Exec, mmuIdx);
+    const host = this.bus.ramHost(paddr);
+    if (host < 0) throw this.target.accessFault(Access.Exec, vaddr);
+    this.fill(env, mmuIdx, vaddr, host, TLB_ENTRY.tagExec);
+    return host;
+  }
+
+  /**
+   * Check that a store to `addr` would succeed without performing it (atomics
+   * check write permission before they read). Returns the host address for RAM,
+   * or -1 for MMIO.
+   */
+  probeWrite(env: number, addr: bigint, size: number, mmuIdx: number): number {
+    addr = BigInt.asUintN(64, addr);
+    const paddr = this.target.translate(env, addr, Access.Write, mmuIdx);
+    const host = this.bus.ramHost(paddr);
+    if (host >= 0) return host;
+    if (!this.bus.find(paddr)) throw this.target.accessFault(Access.Write, addr);
+    void size;
+    return -1;
+  }
+
+  private mmioRead(paddr: bigint, vaddr: bigint, size: 1 | 2 | 4 | 8, access: Access): bigint {
+    const region = this.bus.find(paddr);
+    if (!region || !region.device || paddr - region.base + BigInt(size) > region.size) {
+      throw this.target.accessFault(access, vaddr);
+    }
+    this.stats.mmioLoads++;
+    return BigInt.asUintN(size * 8, region.device.read(Number(paddr - region.base), size));
+  }
+
+  private mmioWrite(paddr: bigint, vaddr: bigint, size: 1 | 2 | 4 | 8, value: bigint): void {
+    const region = this.bus.find(paddr);
+    if (!region || !region.device || paddr - region.base + BigInt(size) > region.size) {
+      throw this.target.accessFault(Access.Write, vaddr);
+    }
+    this.stats.mmioStores++;
+    region.device.write(Number(paddr - region.base), size, BigInt.asUintN(size * 8, value));
+  }
+}
+
+function readHost(view: DataView, host: number, size: number): bigint {
+  switch (size) {
+    case 1: return BigInt(view.getUint8(host));
+    case 2: return BigInt(view.getUint16(host, true));
+    case 4: return BigInt(view.getUint32(host, true));
+    default: return view.getBigUint64(host, true);
+  }
+}
+
+function writeHost(view: DataView, host: number, size: number, value: bigint): void {
+  switch (size) {
+    case 1: view.setUint8(host, Number(value & 0xffn)); break;
+    case 2: view.setUint16(host, Number(value & 0xffffn), true); break;
+    case 4: view.setUint32(host, Number(value & 0xffffffffn), true); break;
+    default: view.setBigUint64(host, BigInt.asUintN(64, value), true);
+  }
+}

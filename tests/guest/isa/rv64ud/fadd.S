@@ -1,0 +1,51 @@
+# fadd.d, fsub.d, fmul.d: rounding, exact results, overflow, NaNs and infinities.
+# Expected results and fflags follow IEEE 754-2008 as required by the RISC-V
+# F/D chapters; NaN results are the canonical NaN.
+#include "test_macros.h"
+
+RVTEST_CODE_BEGIN
+
+  # fadd.d 2.5, 1.0 = 3.5
+  TEST_FP_OP2_D_HEX(2, fadd.d, 0, 0x400c000000000000, 0x4004000000000000, 0x3ff0000000000000);
+  # fadd.d -1235.1, 1.1 = -1234.0
+  TEST_FP_OP2_D_HEX(3, fadd.d, FFLAG_NX, 0xc093480000000000, 0xc0934c6666666666, 0x3ff199999999999a);
+  # fadd.d 3.14159265, 1e-08 = 3.14159266
+  TEST_FP_OP2_D_HEX(4, fadd.d, FFLAG_NX, 0x400921fb55206ddf, 0x400921fb53c8d4f1, 0x3e45798ee2308c3a);
+  # fadd.d 1.0, 1.1102230246251565e-16 = 1.0
+  TEST_FP_OP2_D_HEX(5, fadd.d, FFLAG_NX, 0x3ff0000000000000, 0x3ff0000000000000, 0x3ca0000000000000);
+  # fadd.d 1.0, 3.3306690738754696e-16 = 1.0000000000000004
+  TEST_FP_OP2_D_HEX(6, fadd.d, FFLAG_NX, 0x3ff0000000000002, 0x3ff0000000000000, 0x3cb8000000000000);
+  # fsub.d 2.5, 1.0 = 1.5
+  TEST_FP_OP2_D_HEX(7, fsub.d, 0, 0x3ff8000000000000, 0x4004000000000000, 0x3ff0000000000000);
+  # fsub.d -1235.1, -1.1 = -1234.0
+  TEST_FP_OP2_D_HEX(8, fsub.d, FFLAG_NX, 0xc093480000000000, 0xc0934c6666666666, 0xbff199999999999a);
+  # fsub.d 3.14159265, 1e-08 = 3.1415926400000003
+  TEST_FP_OP2_D_HEX(9, fsub.d, FFLAG_NX, 0x400921fb52713c03, 0x400921fb53c8d4f1, 0x3e45798ee2308c3a);
+  # fmul.d 2.5, 1.0 = 2.5
+  TEST_FP_OP2_D_HEX(10, fmul.d, 0, 0x4004000000000000, 0x4004000000000000, 0x3ff0000000000000);
+  # fmul.d -1235.1, -1.1 = 1358.61
+  TEST_FP_OP2_D_HEX(11, fmul.d, FFLAG_NX, 0x40953a70a3d70a3d, 0xc0934c6666666666, 0xbff199999999999a);
+  # fmul.d 3.14159265, 1e-08 = 3.14159265e-08
+  TEST_FP_OP2_D_HEX(12, fmul.d, FFLAG_NX, 0x3e60ddc5a5c1ff09, 0x400921fb53c8d4f1, 0x3e45798ee2308c3a);
+  # fmul.d 1.0000000000000002, 0.9999999999999998 = 1.0
+  TEST_FP_OP2_D_HEX(13, fmul.d, FFLAG_NX, 0x3ff0000000000000, 0x3ff0000000000001, 0x3feffffffffffffe);
+  # x + (-x) is +0 in round-to-nearest
+  TEST_FP_OP2_D_HEX(14, fadd.d, 0, 0x0000000000000000, 0x3ff0000000000000, 0xbff0000000000000);
+  # -0 + -0 = -0
+  TEST_FP_OP2_D_HEX(15, fadd.d, 0, 0x8000000000000000, 0x8000000000000000, 0x8000000000000000);
+  # overflow to +inf
+  TEST_FP_OP2_D_HEX(16, fadd.d, FFLAG_OF|FFLAG_NX, 0x7ff0000000000000, 0x7fefffffffffffff, 0x7fefffffffffffff);
+  # inf - inf is invalid
+  TEST_FP_OP2_D_HEX(17, fsub.d, FFLAG_NV, 0x7ff8000000000000, 0x7ff0000000000000, 0x7ff0000000000000);
+  # inf * 0 is invalid
+  TEST_FP_OP2_D_HEX(18, fmul.d, FFLAG_NV, 0x7ff8000000000000, 0x7ff0000000000000, 0x0000000000000000);
+  # inf * -1 = -inf, exact
+  TEST_FP_OP2_D_HEX(19, fmul.d, 0, 0xfff0000000000000, 0x7ff0000000000000, 0xbff0000000000000);
+  # a quiet NaN operand gives the canonical NaN, no flags
+  TEST_FP_OP2_D_HEX(20, fadd.d, 0, 0x7ff8000000000000, 0x7ff8000000000005, 0x3ff0000000000000);
+  # a signaling NaN operand raises NV
+  TEST_FP_OP2_D_HEX(21, fadd.d, FFLAG_NV, 0x7ff8000000000000, 0x7ff0000000000001, 0x3ff0000000000000);
+  # smallest subnormal * 0.5 rounds to +0 (ties to even): underflow
+  TEST_FP_OP2_D_HEX(22, fmul.d, FFLAG_UF|FFLAG_NX, 0x0000000000000000, 0x0000000000000001, 0x3fe0000000000000);
+
+RVTEST_CODE_END

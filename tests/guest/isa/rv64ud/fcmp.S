@@ -1,0 +1,51 @@
+# feq.d, flt.d, fle.d: feq is quiet (NV only for sNaN); flt/fle signal on any NaN.
+# Expected results and fflags follow IEEE 754-2008 as required by the RISC-V
+# F/D chapters; NaN results are the canonical NaN.
+#include "test_macros.h"
+
+RVTEST_CODE_BEGIN
+
+  # feq 1.0, 1.0
+  TEST_FP_CMP_OP_D_HEX(2, feq.d, 0, 1, 0x3ff0000000000000, 0x3ff0000000000000);
+  # feq -1.0, 1.0
+  TEST_FP_CMP_OP_D_HEX(3, feq.d, 0, 0, 0xbff0000000000000, 0x3ff0000000000000);
+  # feq 1.0, -1.0
+  TEST_FP_CMP_OP_D_HEX(4, feq.d, 0, 0, 0x3ff0000000000000, 0xbff0000000000000);
+  # feq -2.5, -2.5
+  TEST_FP_CMP_OP_D_HEX(5, feq.d, 0, 1, 0xc004000000000000, 0xc004000000000000);
+  # -0 equals +0
+  TEST_FP_CMP_OP_D_HEX(6, feq.d, 0, 1, 0x8000000000000000, 0x0000000000000000);
+  # quiet NaN
+  TEST_FP_CMP_OP_D_HEX(7, feq.d, 0, 0, 0x7ff8000000000000, 0x3ff0000000000000);
+  # signaling NaN
+  TEST_FP_CMP_OP_D_HEX(8, feq.d, FFLAG_NV, 0, 0x7ff0000000000001, 0x3ff0000000000000);
+  # flt 1.0, 1.0
+  TEST_FP_CMP_OP_D_HEX(9, flt.d, 0, 0, 0x3ff0000000000000, 0x3ff0000000000000);
+  # flt -1.0, 1.0
+  TEST_FP_CMP_OP_D_HEX(10, flt.d, 0, 1, 0xbff0000000000000, 0x3ff0000000000000);
+  # flt 1.0, -1.0
+  TEST_FP_CMP_OP_D_HEX(11, flt.d, 0, 0, 0x3ff0000000000000, 0xbff0000000000000);
+  # flt -2.5, -2.5
+  TEST_FP_CMP_OP_D_HEX(12, flt.d, 0, 0, 0xc004000000000000, 0xc004000000000000);
+  # -0 equals +0
+  TEST_FP_CMP_OP_D_HEX(13, flt.d, 0, 0, 0x8000000000000000, 0x0000000000000000);
+  # quiet NaN
+  TEST_FP_CMP_OP_D_HEX(14, flt.d, FFLAG_NV, 0, 0x7ff8000000000000, 0x3ff0000000000000);
+  # signaling NaN
+  TEST_FP_CMP_OP_D_HEX(15, flt.d, FFLAG_NV, 0, 0x7ff0000000000001, 0x3ff0000000000000);
+  # fle 1.0, 1.0
+  TEST_FP_CMP_OP_D_HEX(16, fle.d, 0, 1, 0x3ff0000000000000, 0x3ff0000000000000);
+  # fle -1.0, 1.0
+  TEST_FP_CMP_OP_D_HEX(17, fle.d, 0, 1, 0xbff0000000000000, 0x3ff0000000000000);
+  # fle 1.0, -1.0
+  TEST_FP_CMP_OP_D_HEX(18, fle.d, 0, 0, 0x3ff0000000000000, 0xbff0000000000000);
+  # fle -2.5, -2.5
+  TEST_FP_CMP_OP_D_HEX(19, fle.d, 0, 1, 0xc004000000000000, 0xc004000000000000);
+  # -0 equals +0
+  TEST_FP_CMP_OP_D_HEX(20, fle.d, 0, 1, 0x8000000000000000, 0x0000000000000000);
+  # quiet NaN
+  TEST_FP_CMP_OP_D_HEX(21, fle.d, FFLAG_NV, 0, 0x7ff8000000000000, 0x3ff0000000000000);
+  # signaling NaN
+  TEST_FP_CMP_OP_D_HEX(22, fle.d, FFLAG_NV, 0, 0x7ff0000000000001, 0x3ff0000000000000);
+
+RVTEST_CODE_END

@@ -1,0 +1,41 @@
+# fdiv.d, fsqrt.d: correctly rounded quotient and root, division by zero, invalid cases.
+# Expected results and fflags follow IEEE 754-2008 as required by the RISC-V
+# F/D chapters; NaN results are the canonical NaN.
+#include "test_macros.h"
+
+RVTEST_CODE_BEGIN
+
+  # fdiv.d 3.14159265, 2.71828182 = 1.1557273520668288
+  TEST_FP_OP2_D_HEX(2, fdiv.d, FFLAG_NX, 0x3ff27ddbf6c383ec, 0x400921fb53c8d4f1, 0x4005bf0a89f1b0dd);
+  # fdiv.d -1234.0, 1235.1 = -0.9991093838555584
+  TEST_FP_OP2_D_HEX(3, fdiv.d, FFLAG_NX, 0xbfeff8b43e1929a5, 0xc093480000000000, 0x40934c6666666666);
+  # fdiv.d 1.0, 3.0 = 0.3333333333333333
+  TEST_FP_OP2_D_HEX(4, fdiv.d, FFLAG_NX, 0x3fd5555555555555, 0x3ff0000000000000, 0x4008000000000000);
+  # fdiv.d 8.0, 2.0 = 4.0
+  TEST_FP_OP2_D_HEX(5, fdiv.d, 0, 0x4010000000000000, 0x4020000000000000, 0x4000000000000000);
+  # sqrt(3.14159265) = 1.7724538498928541
+  TEST_FP_OP1_D_HEX(6, fsqrt.d, FFLAG_NX, 0x3ffc5bf8916f587b, 0x400921fb53c8d4f1);
+  # sqrt(10000.0) = 100.0
+  TEST_FP_OP1_D_HEX(7, fsqrt.d, 0, 0x4059000000000000, 0x40c3880000000000);
+  # sqrt(2.0) = 1.4142135623730951
+  TEST_FP_OP1_D_HEX(8, fsqrt.d, FFLAG_NX, 0x3ff6a09e667f3bcd, 0x4000000000000000);
+  # sqrt(4.0) = 2.0
+  TEST_FP_OP1_D_HEX(9, fsqrt.d, 0, 0x4000000000000000, 0x4010000000000000);
+  # sqrt(0.0009765625) = 0.03125
+  TEST_FP_OP1_D_HEX(10, fsqrt.d, 0, 0x3fa0000000000000, 0x3f50000000000000);
+  # 1 / +0 = +inf, divide-by-zero
+  TEST_FP_OP2_D_HEX(11, fdiv.d, FFLAG_DZ, 0x7ff0000000000000, 0x3ff0000000000000, 0x0000000000000000);
+  # 1 / -0 = -inf
+  TEST_FP_OP2_D_HEX(12, fdiv.d, FFLAG_DZ, 0xfff0000000000000, 0x3ff0000000000000, 0x8000000000000000);
+  # 0 / 0 is invalid
+  TEST_FP_OP2_D_HEX(13, fdiv.d, FFLAG_NV, 0x7ff8000000000000, 0x0000000000000000, 0x0000000000000000);
+  # 1 / inf = +0, exact
+  TEST_FP_OP2_D_HEX(14, fdiv.d, 0, 0x0000000000000000, 0x3ff0000000000000, 0x7ff0000000000000);
+  # sqrt(-1) is invalid
+  TEST_FP_OP1_D_HEX(15, fsqrt.d, FFLAG_NV, 0x7ff8000000000000, 0xbff0000000000000);
+  # sqrt(-0) = -0
+  TEST_FP_OP1_D_HEX(16, fsqrt.d, 0, 0x8000000000000000, 0x8000000000000000);
+  # sqrt(+inf) = +inf
+  TEST_FP_OP1_D_HEX(17, fsqrt.d, 0, 0x7ff0000000000000, 0x7ff0000000000000);
+
+RVTEST_CODE_END

@@ -1,0 +1,37 @@
+# add: register-register cases, including x0 and aliasing of rd with rs1/rs2
+# Expected values follow the RISC-V unprivileged ISA manual (including the
+# division-by-zero and overflow results of the M extension).
+#include "test_macros.h"
+
+RVTEST_CODE_BEGIN
+
+  TEST_RR_OP(2, add, 0x0000000000000000, 0x0000000000000000, 0x0000000000000000);
+  TEST_RR_OP(3, add, 0x0000000000000002, 0x0000000000000001, 0x0000000000000001);
+  TEST_RR_OP(4, add, 0x000000000000000a, 0x0000000000000003, 0x0000000000000007);
+  TEST_RR_OP(5, add, 0x0000000000000000, 0xffffffffffffffff, 0x0000000000000001);
+  TEST_RR_OP(6, add, 0xfffffffffffffffe, 0xffffffffffffffff, 0xffffffffffffffff);
+  TEST_RR_OP(7, add, 0x8000000000000000, 0x7fffffffffffffff, 0x0000000000000001);
+  TEST_RR_OP(8, add, 0x7fffffffffffffff, 0x8000000000000000, 0xffffffffffffffff);
+  TEST_RR_OP(9, add, 0x8000000000000001, 0x8000000000000000, 0x0000000000000001);
+  TEST_RR_OP(10, add, 0x0000000080000000, 0x000000007fffffff, 0x0000000000000001);
+  TEST_RR_OP(11, add, 0xffffffff7fffffff, 0xffffffff80000000, 0xffffffffffffffff);
+  TEST_RR_OP(12, add, 0x00000001fffffffe, 0x00000000ffffffff, 0x00000000ffffffff);
+  TEST_RR_OP(13, add, 0x2222222222222211, 0x123456789abcdef0, 0x0fedcba987654321);
+  TEST_RR_OP(14, add, 0x0000000000000002, 0x0000000000000001, 0x0000000000000001);
+  TEST_RR_OP(15, add, 0x29a6f2e7f1260ec4, 0x0000000000000008, 0x29a6f2e7f1260ebc);
+  TEST_RR_OP(16, add, 0x923456789abcdeef, 0x123456789abcdef0, 0x7fffffffffffffff);
+  TEST_RR_OP(17, add, 0x0000000000000006, 0x0000000000000005, 0x0000000000000001);
+  TEST_RR_OP(18, add, 0x06f102fce1010f1e, 0x0000000000000009, 0x06f102fce1010f15);
+  TEST_RR_OP(19, add, 0x875b0b21935d63d0, 0x0000000080000001, 0x875b0b21135d63cf);
+
+  # rd aliases a source register
+  TEST_RR_SRC1_EQ_DEST(20, add, 0x123456789abcdef5, 0x123456789abcdef0, 0x0000000000000005);
+  TEST_RR_SRC2_EQ_DEST(21, add, 0x123456789abcdef5, 0x123456789abcdef0, 0x0000000000000005);
+  TEST_RR_SRC12_EQ_DEST(22, add, 0x2468acf13579bde0, 0x123456789abcdef0);
+
+  # x0 as source reads zero; x0 as destination stays zero
+  TEST_RR_ZEROSRC1(23, add, 0x0000000000000005, 0x0000000000000005);
+  TEST_RR_ZEROSRC2(24, add, 0x123456789abcdef0, 0x123456789abcdef0);
+  TEST_RR_ZERODEST(25, add, 0x123456789abcdef0, 0x0000000000000005);
+
+RVTEST_CODE_END

@@ -1,0 +1,37 @@
+# and: register-register cases, including x0 and aliasing of rd with rs1/rs2
+# Expected values follow the RISC-V unprivileged ISA manual (including the
+# division-by-zero and overflow results of the M extension).
+#include "test_macros.h"
+
+RVTEST_CODE_BEGIN
+
+  TEST_RR_OP(2, and, 0x0000000000000000, 0x0000000000000000, 0x0000000000000000);
+  TEST_RR_OP(3, and, 0x0000000000000001, 0x0000000000000001, 0x0000000000000001);
+  TEST_RR_OP(4, and, 0x0000000000000003, 0x0000000000000003, 0x0000000000000007);
+  TEST_RR_OP(5, and, 0x0000000000000001, 0xffffffffffffffff, 0x0000000000000001);
+  TEST_RR_OP(6, and, 0xffffffffffffffff, 0xffffffffffffffff, 0xffffffffffffffff);
+  TEST_RR_OP(7, and, 0x0000000000000001, 0x7fffffffffffffff, 0x0000000000000001);
+  TEST_RR_OP(8, and, 0x8000000000000000, 0x8000000000000000, 0xffffffffffffffff);
+  TEST_RR_OP(9, and, 0x0000000000000000, 0x8000000000000000, 0x0000000000000001);
+  TEST_RR_OP(10, and, 0x0000000000000001, 0x000000007fffffff, 0x0000000000000001);
+  TEST_RR_OP(11, and, 0xffffffff80000000, 0xffffffff80000000, 0xffffffffffffffff);
+  TEST_RR_OP(12, and, 0x00000000ffffffff, 0x00000000ffffffff, 0x00000000ffffffff);
+  TEST_RR_OP(13, and, 0x0224422882244220, 0x123456789abcdef0, 0x0fedcba987654321);
+  TEST_RR_OP(14, and, 0x0000000000000003, 0x0000000080000003, 0x000000007fffffff);
+  TEST_RR_OP(15, and, 0x0000000000000000, 0xaaaaaaaaaaaaaaa9, 0x0000000000000000);
+  TEST_RR_OP(16, and, 0x0000000100000001, 0x0000000100000001, 0x564101a714cbfd4f);
+  TEST_RR_OP(17, and, 0x0000000025161268, 0x000000007fffffff, 0x48a5ae3aa5161268);
+  TEST_RR_OP(18, and, 0x403d9fd7b06c63ed, 0xffffffffffffffff, 0x403d9fd7b06c63ed);
+  TEST_RR_OP(19, and, 0x09dd565a7f440e9b, 0xffffffffffffffff, 0x09dd565a7f440e9b);
+
+  # rd aliases a source register
+  TEST_RR_SRC1_EQ_DEST(20, and, 0x0000000000000000, 0x123456789abcdef0, 0x0000000000000005);
+  TEST_RR_SRC2_EQ_DEST(21, and, 0x0000000000000000, 0x123456789abcdef0, 0x0000000000000005);
+  TEST_RR_SRC12_EQ_DEST(22, and, 0x123456789abcdef0, 0x123456789abcdef0);
+
+  # x0 as source reads zero; x0 as destination stays zero
+  TEST_RR_ZEROSRC1(23, and, 0x0000000000000000, 0x0000000000000005);
+  TEST_RR_ZEROSRC2(24, and, 0x0000000000000000, 0x123456789abcdef0);
+  TEST_RR_ZERODEST(25, and, 0x123456789abcdef0, 0x0000000000000005);
+
+RVTEST_CODE_END

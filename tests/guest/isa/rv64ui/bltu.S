@@ -1,0 +1,20 @@
+# bltu: taken and not-taken cases (signed/unsigned boundaries), both directions.
+#include "test_macros.h"
+
+RVTEST_CODE_BEGIN
+
+  TEST_BR2_OP_NOTTAKEN(2, bltu, 0x0000000000000000, 0x0000000000000000);
+  TEST_BR2_OP_NOTTAKEN(3, bltu, 0x0000000000000001, 0x0000000000000001);
+  TEST_BR2_OP_NOTTAKEN(4, bltu, 0xffffffffffffffff, 0xffffffffffffffff);
+  TEST_BR2_OP_TAKEN(5, bltu, 0x0000000000000000, 0x0000000000000001);
+  TEST_BR2_OP_NOTTAKEN(6, bltu, 0x0000000000000001, 0x0000000000000000);
+  TEST_BR2_OP_NOTTAKEN(7, bltu, 0xffffffffffffffff, 0x0000000000000001);
+  TEST_BR2_OP_TAKEN(8, bltu, 0x0000000000000001, 0xffffffffffffffff);
+  TEST_BR2_OP_TAKEN(9, bltu, 0xfffffffffffffffe, 0xffffffffffffffff);
+  TEST_BR2_OP_NOTTAKEN(10, bltu, 0xffffffffffffffff, 0xfffffffffffffffe);
+  TEST_BR2_OP_TAKEN(11, bltu, 0x7fffffffffffffff, 0x8000000000000000);
+  TEST_BR2_OP_NOTTAKEN(12, bltu, 0x8000000000000000, 0x7fffffffffffffff);
+  TEST_BR2_OP_NOTTAKEN(13, bltu, 0x0000000100000000, 0x0000000000000000);
+  TEST_BR2_OP_TAKEN(14, bltu, 0x00000000ffffffff, 0x0000000100000000);
+
+RVTEST_CODE_END

@@ -1,0 +1,34 @@
+# sltiu: register-immediate cases, including sign-extended immediates and x0
+# Expected values follow the RISC-V unprivileged ISA manual (including the
+# division-by-zero and overflow results of the M extension).
+#include "test_macros.h"
+
+RVTEST_CODE_BEGIN
+
+  TEST_IMM_OP(2, sltiu, 0x0000000000000001, 0x0000000000000000, 42);
+  TEST_IMM_OP(3, sltiu, 0x0000000000000001, 0x0000000000000000, -1366);
+  TEST_IMM_OP(4, sltiu, 0x0000000000000000, 0x0000000000000001, 1);
+  TEST_IMM_OP(5, sltiu, 0x0000000000000001, 0x0000000000000001, 1365);
+  TEST_IMM_OP(6, sltiu, 0x0000000000000000, 0xffffffffffffffff, -1);
+  TEST_IMM_OP(7, sltiu, 0x0000000000000000, 0xffffffffffffffff, -2048);
+  TEST_IMM_OP(8, sltiu, 0x0000000000000001, 0x7fffffffffffffff, -1);
+  TEST_IMM_OP(9, sltiu, 0x0000000000000000, 0x7fffffffffffffff, 2047);
+  TEST_IMM_OP(10, sltiu, 0x0000000000000000, 0x8000000000000000, 1365);
+  TEST_IMM_OP(11, sltiu, 0x0000000000000000, 0x8000000000000000, 0);
+  TEST_IMM_OP(12, sltiu, 0x0000000000000000, 0x000000007fffffff, 2047);
+  TEST_IMM_OP(13, sltiu, 0x0000000000000000, 0x000000007fffffff, 1365);
+  TEST_IMM_OP(14, sltiu, 0x0000000000000001, 0xffffffff80000000, -1366);
+  TEST_IMM_OP(15, sltiu, 0x0000000000000000, 0xffffffff80000000, 1);
+  TEST_IMM_OP(16, sltiu, 0x0000000000000000, 0x00000000ffffffff, 2047);
+  TEST_IMM_OP(17, sltiu, 0x0000000000000000, 0x00000000ffffffff, 0);
+  TEST_IMM_OP(18, sltiu, 0x0000000000000001, 0x123456789abcdef0, -1);
+  TEST_IMM_OP(19, sltiu, 0x0000000000000000, 0x123456789abcdef0, 1);
+  TEST_IMM_OP(20, sltiu, 0x0000000000000000, 0x0000000080000000, 42);
+  TEST_IMM_OP(21, sltiu, 0x0000000000000000, 0x0000000080000000, 2047);
+
+  # rd aliases rs1; x0 as source and destination
+  TEST_IMM_SRC1_EQ_DEST(22, sltiu, 0x0000000000000001, 0x0123456789abcdef, -1);
+  TEST_IMM_ZEROSRC1(23, sltiu, 0x0000000000000001, -1);
+  TEST_IMM_ZERODEST(24, sltiu, 0x0123456789abcdef, -1);
+
+RVTEST_CODE_END

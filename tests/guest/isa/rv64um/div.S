@@ -1,0 +1,49 @@
+# div: register-register cases, including x0 and aliasing of rd with rs1/rs2
+# Expected values follow the RISC-V unprivileged ISA manual (including the
+# division-by-zero and overflow results of the M extension).
+#include "test_macros.h"
+
+RVTEST_CODE_BEGIN
+
+  TEST_RR_OP(2, div, 0xffffffffffffffff, 0x0000000000000000, 0x0000000000000000);
+  TEST_RR_OP(3, div, 0x0000000000000001, 0x0000000000000001, 0x0000000000000001);
+  TEST_RR_OP(4, div, 0x0000000000000000, 0x0000000000000003, 0x0000000000000007);
+  TEST_RR_OP(5, div, 0xffffffffffffffff, 0xffffffffffffffff, 0x0000000000000001);
+  TEST_RR_OP(6, div, 0x0000000000000001, 0xffffffffffffffff, 0xffffffffffffffff);
+  TEST_RR_OP(7, div, 0x7fffffffffffffff, 0x7fffffffffffffff, 0x0000000000000001);
+  TEST_RR_OP(8, div, 0x8000000000000000, 0x8000000000000000, 0xffffffffffffffff);
+  TEST_RR_OP(9, div, 0x8000000000000000, 0x8000000000000000, 0x0000000000000001);
+  TEST_RR_OP(10, div, 0x000000007fffffff, 0x000000007fffffff, 0x0000000000000001);
+  TEST_RR_OP(11, div, 0x0000000080000000, 0xffffffff80000000, 0xffffffffffffffff);
+  TEST_RR_OP(12, div, 0x0000000000000001, 0x00000000ffffffff, 0x00000000ffffffff);
+  TEST_RR_OP(13, div, 0x0000000000000001, 0x123456789abcdef0, 0x0fedcba987654321);
+  TEST_RR_OP(14, div, 0xffffffffffffffff, 0x0000000000000014, 0x0000000000000000);
+  TEST_RR_OP(15, div, 0xffffffffffffffff, 0xffffffffffffffec, 0x0000000000000000);
+  TEST_RR_OP(16, div, 0xffffffffffffffff, 0x0000000000000000, 0x0000000000000000);
+  TEST_RR_OP(17, div, 0xffffffffffffffff, 0x8000000000000000, 0x0000000000000000);
+  TEST_RR_OP(18, div, 0x0000000000000003, 0x0000000000000014, 0x0000000000000006);
+  TEST_RR_OP(19, div, 0xfffffffffffffffd, 0xffffffffffffffec, 0x0000000000000006);
+  TEST_RR_OP(20, div, 0xfffffffffffffffd, 0x0000000000000014, 0xfffffffffffffffa);
+  TEST_RR_OP(21, div, 0x0000000000000003, 0xffffffffffffffec, 0xfffffffffffffffa);
+  TEST_RR_OP(22, div, 0xffffffff80000000, 0x0000000080000000, 0xffffffffffffffff);
+  TEST_RR_OP(23, div, 0x0000000080000000, 0xffffffff80000000, 0xffffffffffffffff);
+  TEST_RR_OP(24, div, 0x0000000080000000, 0xffffffff80000000, 0xffffffffffffffff);
+  TEST_RR_OP(25, div, 0x0000000000000000, 0x0000000000000007, 0x0000000100000000);
+  TEST_RR_OP(26, div, 0x0000000000000000, 0x0000000000000000, 0x6ae35de81214fcb6);
+  TEST_RR_OP(27, div, 0x0000000000000000, 0x0000000000000000, 0x0000000000000001);
+  TEST_RR_OP(28, div, 0xffffffff00000001, 0x8000000000000002, 0x0000000080000000);
+  TEST_RR_OP(29, div, 0x0000000000000003, 0xaaaaaaaaaaaaaaac, 0xe7bab551775b1637);
+  TEST_RR_OP(30, div, 0x0000000000000000, 0x000000000000000a, 0x090b61a6937fa9c3);
+  TEST_RR_OP(31, div, 0x0000000000000000, 0xfffffffffffffffb, 0x8000000000000000);
+
+  # rd aliases a source register
+  TEST_RR_SRC1_EQ_DEST(32, div, 0x0000001000000790, 0x123456789abcdef0, 0x0000000001234567);
+  TEST_RR_SRC2_EQ_DEST(33, div, 0x0000001000000790, 0x123456789abcdef0, 0x0000000001234567);
+  TEST_RR_SRC12_EQ_DEST(34, div, 0x0000000000000001, 0x123456789abcdef0);
+
+  # x0 as source reads zero; x0 as destination stays zero
+  TEST_RR_ZEROSRC1(35, div, 0x0000000000000000, 0x0000000001234567);
+  TEST_RR_ZEROSRC2(36, div, 0xffffffffffffffff, 0x123456789abcdef0);
+  TEST_RR_ZERODEST(37, div, 0x123456789abcdef0, 0x0000000001234567);
+
+RVTEST_CODE_END

@@ -1,0 +1,49 @@
+# divu: register-register cases, including x0 and aliasing of rd with rs1/rs2
+# Expected values follow the RISC-V unprivileged ISA manual (including the
+# division-by-zero and overflow results of the M extension).
+#include "test_macros.h"
+
+RVTEST_CODE_BEGIN
+
+  TEST_RR_OP(2, divu, 0xffffffffffffffff, 0x0000000000000000, 0x0000000000000000);
+  TEST_RR_OP(3, divu, 0x0000000000000001, 0x0000000000000001, 0x0000000000000001);
+  TEST_RR_OP(4, divu, 0x0000000000000000, 0x0000000000000003, 0x0000000000000007);
+  TEST_RR_OP(5, divu, 0xffffffffffffffff, 0xffffffffffffffff, 0x0000000000000001);
+  TEST_RR_OP(6, divu, 0x0000000000000001, 0xffffffffffffffff, 0xffffffffffffffff);
+  TEST_RR_OP(7, divu, 0x7fffffffffffffff, 0x7fffffffffffffff, 0x0000000000000001);
+  TEST_RR_OP(8, divu, 0x0000000000000000, 0x8000000000000000, 0xffffffffffffffff);
+  TEST_RR_OP(9, divu, 0x8000000000000000, 0x8000000000000000, 0x0000000000000001);
+  TEST_RR_OP(10, divu, 0x000000007fffffff, 0x000000007fffffff, 0x0000000000000001);
+  TEST_RR_OP(11, divu, 0x0000000000000000, 0xffffffff80000000, 0xffffffffffffffff);
+  TEST_RR_OP(12, divu, 0x0000000000000001, 0x00000000ffffffff, 0x00000000ffffffff);
+  TEST_RR_OP(13, divu, 0x0000000000000001, 0x123456789abcdef0, 0x0fedcba987654321);
+  TEST_RR_OP(14, divu, 0xffffffffffffffff, 0x0000000000000014, 0x0000000000000000);
+  TEST_RR_OP(15, divu, 0xffffffffffffffff, 0xffffffffffffffec, 0x0000000000000000);
+  TEST_RR_OP(16, divu, 0xffffffffffffffff, 0x0000000000000000, 0x0000000000000000);
+  TEST_RR_OP(17, divu, 0xffffffffffffffff, 0x8000000000000000, 0x0000000000000000);
+  TEST_RR_OP(18, divu, 0x0000000000000003, 0x0000000000000014, 0x0000000000000006);
+  TEST_RR_OP(19, divu, 0x2aaaaaaaaaaaaaa7, 0xffffffffffffffec, 0x0000000000000006);
+  TEST_RR_OP(20, divu, 0x0000000000000000, 0x0000000000000014, 0xfffffffffffffffa);
+  TEST_RR_OP(21, divu, 0x0000000000000000, 0xffffffffffffffec, 0xfffffffffffffffa);
+  TEST_RR_OP(22, divu, 0x0000000000000000, 0x0000000080000000, 0xffffffffffffffff);
+  TEST_RR_OP(23, divu, 0x0000000000000000, 0xffffffff80000000, 0xffffffffffffffff);
+  TEST_RR_OP(24, divu, 0x0000000000000000, 0xffffffff80000000, 0xffffffffffffffff);
+  TEST_RR_OP(25, divu, 0x0000000000000000, 0x0000000000000007, 0x0000000100000000);
+  TEST_RR_OP(26, divu, 0x000000002aaaaaab, 0x0000000080000001, 0x0000000000000003);
+  TEST_RR_OP(27, divu, 0x0000000000000006, 0x0000000000000006, 0x0000000000000001);
+  TEST_RR_OP(28, divu, 0x0000000000000001, 0xffffffff80000000, 0xc36a55b37bdc8d50);
+  TEST_RR_OP(29, divu, 0x0000000000000000, 0x8000000000000003, 0xffffffffffffffff);
+  TEST_RR_OP(30, divu, 0x0000000000000000, 0x00000000ffffffff, 0xab1a1f764483f304);
+  TEST_RR_OP(31, divu, 0x0000000000000001, 0x0000000000000001, 0x0000000000000001);
+
+  # rd aliases a source register
+  TEST_RR_SRC1_EQ_DEST(32, divu, 0x0000001000000790, 0x123456789abcdef0, 0x0000000001234567);
+  TEST_RR_SRC2_EQ_DEST(33, divu, 0x0000001000000790, 0x123456789abcdef0, 0x0000000001234567);
+  TEST_RR_SRC12_EQ_DEST(34, divu, 0x0000000000000001, 0x123456789abcdef0);
+
+  # x0 as source reads zero; x0 as destination stays zero
+  TEST_RR_ZEROSRC1(35, divu, 0x0000000000000000, 0x0000000001234567);
+  TEST_RR_ZEROSRC2(36, divu, 0xffffffffffffffff, 0x123456789abcdef0);
+  TEST_RR_ZERODEST(37, divu, 0x123456789abcdef0, 0x0000000001234567);
+
+RVTEST_CODE_END

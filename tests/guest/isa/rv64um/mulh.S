@@ -1,0 +1,37 @@
+# mulh: register-register cases, including x0 and aliasing of rd with rs1/rs2
+# Expected values follow the RISC-V unprivileged ISA manual (including the
+# division-by-zero and overflow results of the M extension).
+#include "test_macros.h"
+
+RVTEST_CODE_BEGIN
+
+  TEST_RR_OP(2, mulh, 0x0000000000000000, 0x0000000000000000, 0x0000000000000000);
+  TEST_RR_OP(3, mulh, 0x0000000000000000, 0x0000000000000001, 0x0000000000000001);
+  TEST_RR_OP(4, mulh, 0x0000000000000000, 0x0000000000000003, 0x0000000000000007);
+  TEST_RR_OP(5, mulh, 0xffffffffffffffff, 0xffffffffffffffff, 0x0000000000000001);
+  TEST_RR_OP(6, mulh, 0x0000000000000000, 0xffffffffffffffff, 0xffffffffffffffff);
+  TEST_RR_OP(7, mulh, 0x0000000000000000, 0x7fffffffffffffff, 0x0000000000000001);
+  TEST_RR_OP(8, mulh, 0x0000000000000000, 0x8000000000000000, 0xffffffffffffffff);
+  TEST_RR_OP(9, mulh, 0xffffffffffffffff, 0x8000000000000000, 0x0000000000000001);
+  TEST_RR_OP(10, mulh, 0x0000000000000000, 0x000000007fffffff, 0x0000000000000001);
+  TEST_RR_OP(11, mulh, 0x0000000000000000, 0xffffffff80000000, 0xffffffffffffffff);
+  TEST_RR_OP(12, mulh, 0x0000000000000000, 0x00000000ffffffff, 0x00000000ffffffff);
+  TEST_RR_OP(13, mulh, 0x0121fa00ad77d742, 0x123456789abcdef0, 0x0fedcba987654321);
+  TEST_RR_OP(14, mulh, 0x000000007fffffff, 0x7ffffffffffffffe, 0x00000000ffffffff);
+  TEST_RR_OP(15, mulh, 0x0000000000000001, 0x0000000000000004, 0x5a2fd5c712381191);
+  TEST_RR_OP(16, mulh, 0xf5afa114e5d9f8c4, 0xaaaaaaaaaaaaaaad, 0x1ef11cc14e7215b4);
+  TEST_RR_OP(17, mulh, 0x0000000000000000, 0x0000000000000005, 0x000000007fffffff);
+  TEST_RR_OP(18, mulh, 0x0000000000000000, 0x0000000000000005, 0x0000000000000007);
+  TEST_RR_OP(19, mulh, 0x0000000000000000, 0x0000000080000001, 0x000000007fffffff);
+
+  # rd aliases a source register
+  TEST_RR_SRC1_EQ_DEST(20, mulh, 0x000000000014b66d, 0x123456789abcdef0, 0x0000000001234567);
+  TEST_RR_SRC2_EQ_DEST(21, mulh, 0x000000000014b66d, 0x123456789abcdef0, 0x0000000001234567);
+  TEST_RR_SRC12_EQ_DEST(22, mulh, 0x014b66dc33f6acdc, 0x123456789abcdef0);
+
+  # x0 as source reads zero; x0 as destination stays zero
+  TEST_RR_ZEROSRC1(23, mulh, 0x0000000000000000, 0x0000000001234567);
+  TEST_RR_ZEROSRC2(24, mulh, 0x0000000000000000, 0x123456789abcdef0);
+  TEST_RR_ZERODEST(25, mulh, 0x123456789abcdef0, 0x0000000001234567);
+
+RVTEST_CODE_END

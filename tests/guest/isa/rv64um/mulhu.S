@@ -1,0 +1,37 @@
+# mulhu: register-register cases, including x0 and aliasing of rd with rs1/rs2
+# Expected values follow the RISC-V unprivileged ISA manual (including the
+# division-by-zero and overflow results of the M extension).
+#include "test_macros.h"
+
+RVTEST_CODE_BEGIN
+
+  TEST_RR_OP(2, mulhu, 0x0000000000000000, 0x0000000000000000, 0x0000000000000000);
+  TEST_RR_OP(3, mulhu, 0x0000000000000000, 0x0000000000000001, 0x0000000000000001);
+  TEST_RR_OP(4, mulhu, 0x0000000000000000, 0x0000000000000003, 0x0000000000000007);
+  TEST_RR_OP(5, mulhu, 0x0000000000000000, 0xffffffffffffffff, 0x0000000000000001);
+  TEST_RR_OP(6, mulhu, 0xfffffffffffffffe, 0xffffffffffffffff, 0xffffffffffffffff);
+  TEST_RR_OP(7, mulhu, 0x0000000000000000, 0x7fffffffffffffff, 0x0000000000000001);
+  TEST_RR_OP(8, mulhu, 0x7fffffffffffffff, 0x8000000000000000, 0xffffffffffffffff);
+  TEST_RR_OP(9, mulhu, 0x0000000000000000, 0x8000000000000000, 0x0000000000000001);
+  TEST_RR_OP(10, mulhu, 0x0000000000000000, 0x000000007fffffff, 0x0000000000000001);
+  TEST_RR_OP(11, mulhu, 0xffffffff7fffffff, 0xffffffff80000000, 0xffffffffffffffff);
+  TEST_RR_OP(12, mulhu, 0x0000000000000000, 0x00000000ffffffff, 0x00000000ffffffff);
+  TEST_RR_OP(13, mulhu, 0x0121fa00ad77d742, 0x123456789abcdef0, 0x0fedcba987654321);
+  TEST_RR_OP(14, mulhu, 0x000000007ffffffe, 0xffffffff80000000, 0x000000007fffffff);
+  TEST_RR_OP(15, mulhu, 0x0000000000000002, 0x0000000000000004, 0xbdb43e8ecbc8d902);
+  TEST_RR_OP(16, mulhu, 0x0000000000000000, 0x0000000000000003, 0x0000000000000003);
+  TEST_RR_OP(17, mulhu, 0x000000000a6e4823, 0x0000000080000000, 0x14dc9047ad01b157);
+  TEST_RR_OP(18, mulhu, 0x0000000000000000, 0x0000000080000000, 0x0000000000000001);
+  TEST_RR_OP(19, mulhu, 0x0000000000000001, 0x0000000000000002, 0x8000000000000000);
+
+  # rd aliases a source register
+  TEST_RR_SRC1_EQ_DEST(20, mulhu, 0x000000000014b66d, 0x123456789abcdef0, 0x0000000001234567);
+  TEST_RR_SRC2_EQ_DEST(21, mulhu, 0x000000000014b66d, 0x123456789abcdef0, 0x0000000001234567);
+  TEST_RR_SRC12_EQ_DEST(22, mulhu, 0x014b66dc33f6acdc, 0x123456789abcdef0);
+
+  # x0 as source reads zero; x0 as destination stays zero
+  TEST_RR_ZEROSRC1(23, mulhu, 0x0000000000000000, 0x0000000001234567);
+  TEST_RR_ZEROSRC2(24, mulhu, 0x0000000000000000, 0x123456789abcdef0);
+  TEST_RR_ZERODEST(25, mulhu, 0x123456789abcdef0, 0x0000000001234567);
+
+RVTEST_CODE_END

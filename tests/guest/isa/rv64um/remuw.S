@@ -1,0 +1,49 @@
+# remuw: register-register cases, including x0 and aliasing of rd with rs1/rs2
+# Expected values follow the RISC-V unprivileged ISA manual (including the
+# division-by-zero and overflow results of the M extension).
+#include "test_macros.h"
+
+RVTEST_CODE_BEGIN
+
+  TEST_RR_OP(2, remuw, 0x0000000000000000, 0x0000000000000000, 0x0000000000000000);
+  TEST_RR_OP(3, remuw, 0x0000000000000000, 0x0000000000000001, 0x0000000000000001);
+  TEST_RR_OP(4, remuw, 0x0000000000000003, 0x0000000000000003, 0x0000000000000007);
+  TEST_RR_OP(5, remuw, 0x0000000000000000, 0xffffffffffffffff, 0x0000000000000001);
+  TEST_RR_OP(6, remuw, 0x0000000000000000, 0xffffffffffffffff, 0xffffffffffffffff);
+  TEST_RR_OP(7, remuw, 0x0000000000000000, 0x7fffffffffffffff, 0x0000000000000001);
+  TEST_RR_OP(8, remuw, 0x0000000000000000, 0x8000000000000000, 0xffffffffffffffff);
+  TEST_RR_OP(9, remuw, 0x0000000000000000, 0x8000000000000000, 0x0000000000000001);
+  TEST_RR_OP(10, remuw, 0x0000000000000000, 0x000000007fffffff, 0x0000000000000001);
+  TEST_RR_OP(11, remuw, 0xffffffff80000000, 0xffffffff80000000, 0xffffffffffffffff);
+  TEST_RR_OP(12, remuw, 0x0000000000000000, 0x00000000ffffffff, 0x00000000ffffffff);
+  TEST_RR_OP(13, remuw, 0x0000000013579bcf, 0x123456789abcdef0, 0x0fedcba987654321);
+  TEST_RR_OP(14, remuw, 0x0000000000000014, 0x0000000000000014, 0x0000000000000000);
+  TEST_RR_OP(15, remuw, 0xffffffffffffffec, 0xffffffffffffffec, 0x0000000000000000);
+  TEST_RR_OP(16, remuw, 0x0000000000000000, 0x0000000000000000, 0x0000000000000000);
+  TEST_RR_OP(17, remuw, 0x0000000000000000, 0x8000000000000000, 0x0000000000000000);
+  TEST_RR_OP(18, remuw, 0x0000000000000002, 0x0000000000000014, 0x0000000000000006);
+  TEST_RR_OP(19, remuw, 0x0000000000000002, 0xffffffffffffffec, 0x0000000000000006);
+  TEST_RR_OP(20, remuw, 0x0000000000000014, 0x0000000000000014, 0xfffffffffffffffa);
+  TEST_RR_OP(21, remuw, 0xffffffffffffffec, 0xffffffffffffffec, 0xfffffffffffffffa);
+  TEST_RR_OP(22, remuw, 0xffffffff80000000, 0x0000000080000000, 0xffffffffffffffff);
+  TEST_RR_OP(23, remuw, 0xffffffff80000000, 0xffffffff80000000, 0xffffffffffffffff);
+  TEST_RR_OP(24, remuw, 0xffffffff80000000, 0xffffffff80000000, 0xffffffffffffffff);
+  TEST_RR_OP(25, remuw, 0x0000000000000007, 0x0000000000000007, 0x0000000100000000);
+  TEST_RR_OP(26, remuw, 0x0000000000000000, 0x0000000080000002, 0x0000000000000002);
+  TEST_RR_OP(27, remuw, 0x000000001abcdeed, 0x123456789abcdeed, 0xffffffff80000000);
+  TEST_RR_OP(28, remuw, 0x0000000000000006, 0x0000000000000006, 0x4836e6db9b882dd7);
+  TEST_RR_OP(29, remuw, 0x00000000098d112e, 0xffffffffffffffff, 0x6b567cde1b621a89);
+  TEST_RR_OP(30, remuw, 0x0000000001e29b94, 0xfffffffffffffffe, 0x9a7f54d154b476ce);
+  TEST_RR_OP(31, remuw, 0x000000007ffffffd, 0xffffffff7ffffffd, 0x0000000080000000);
+
+  # rd aliases a source register
+  TEST_RR_SRC1_EQ_DEST(32, remuw, 0x0000000000000038, 0x123456789abcdef0, 0x0000000001234567);
+  TEST_RR_SRC2_EQ_DEST(33, remuw, 0x0000000000000038, 0x123456789abcdef0, 0x0000000001234567);
+  TEST_RR_SRC12_EQ_DEST(34, remuw, 0x0000000000000000, 0x123456789abcdef0);
+
+  # x0 as source reads zero; x0 as destination stays zero
+  TEST_RR_ZEROSRC1(35, remuw, 0x0000000000000000, 0x0000000001234567);
+  TEST_RR_ZEROSRC2(36, remuw, 0xffffffff9abcdef0, 0x123456789abcdef0);
+  TEST_RR_ZERODEST(37, remuw, 0x123456789abcdef0, 0x0000000001234567);
+
+RVTEST_CODE_END
