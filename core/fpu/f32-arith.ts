@@ -40,32 +40,29 @@ for (let e = 1; e < 255; e++) HALF_ULP[e] = 2 ** (e - 127 - 24);
 
 /**
  * Bits of the result in mode `rm`, given `r`, the binary32 nearest (ties to
- * even) to the exact value, and `err`, a number with the sign of (exact - r)
- * (zero iff exact; its magnitude matters only for RMM ties). Raises NX when
+ * even) to the exact value, and `err`, a number with the sign of (exact - r),
+ * zero iff exact. With `mayTie`, `err` is exact and an RMM tie is recognised;
+ * without, the caller guarantees the exact value is no tie. Raises NX when
  * inexact. Returns -1, raising nothing, when the exact core must decide: a
- * tiny inexact result (tininess after rounding), a step that could overflow,
- * or a possible RMM tie.
+ * tiny inexact result (tininess after rounding) or a step that could overflow.
  */
-function packFromNearest(r: number, err: number, rm: number, st: FloatStatus): number {
+function packFromNearest(r: number, err: number, mayTie: boolean, rm: number, st: FloatStatus): number {
   scratchF32[0] = r;
   const bits = scratchU32[0];
   if (err === 0) return bits;
   const magnitude = Math.abs(r);
   if (magnitude <= POW2.m126 || magnitude === Infinity) return -1;
-  if (rm !== RoundingMode.RNE) {
-    if (magnitude >= POW2.p127) return -1;
-    if (rm === RoundingMode.RMM) {
-      const half = HALF_ULP[(bits >>> 23) & 0xff];
-      const a = Math.abs(err);
-      if (a === half || a === half * 0.5) return -1;
-    }
-  }
+  if (rm !== RoundingMode.RNE && magnitude >= POW2.p127) return -1;
   st.flags |= FFlag.NX;
+  const away = (err > 0) === (r > 0);
   switch (rm) {
-    case RoundingMode.RTZ: return (err > 0) !== (r > 0) ? bits - 1 : bits;
+    case RoundingMode.RTZ: return away ? bits : bits - 1;
     case RoundingMode.RUP: return err > 0 ? (r > 0 ? bits + 1 : bits - 1) : bits;
     case RoundingMode.RDN: return err < 0 ? (r > 0 ? bits - 1 : bits + 1) : bits;
-    default: return bits; // RNE, RMM off a tie
+    case RoundingMode.RMM:
+      // RNE already picked the larger magnitude unless the tie lies away from zero.
+      return mayTie && away && Math.abs(err) === HALF_ULP[(bits >>> 23) & 0xff] ? bits + 1 : bits;
+    default: return bits;
   }
 }
 
@@ -87,8 +84,10 @@ function addSub(a: number, b: number, negateB: boolean, rm: number, st: FloatSta
     const r = Math.fround(d);
     // Zero sums: only the RDN sign rule differs from the host's.
     if (r !== 0 || rm !== RoundingMode.RDN) {
-      // exact - r = (d - r) + TwoSum error; d - r is exact (Sterbenz).
-      const bits = packFromNearest(r, (d - r) + twoSumError(x, y, d), rm, st);
+      // exact - r = (d - r) + e; d - r is exact (Sterbenz). A non-zero e means
+      // the exact sum is not a binary64, so not a binary32 midpoint: no tie.
+      const e = twoSumError(x, y, d);
+      const bits = packFromNearest(r, (d - r) + e, e === 0, rm, st);
       if (bits >= 0) return bits;
     }
   }
@@ -110,7 +109,7 @@ export function f32Mul(a: number, b: number, rm: number, st: FloatStatus): numbe
   if (fastMode(rm) && isFinite32(a) && isFinite32(b)) {
     const d = toNumber(a) * toNumber(b); // exact: 48 significant bits
     const r = Math.fround(d);
-    const bits = packFromNearest(r, d - r, rm, st);
+    const bits = packFromNearest(r, d - r, true, rm, st);
     if (bits >= 0) return bits;
   }
   return fromExact(exactMul(BINARY32, BigInt(a >>> 0), BigInt(b >>> 0), rm, st));
@@ -123,9 +122,9 @@ export function f32Div(a: number, b: number, rm: number, st: FloatStatus): numbe
     const y = toNumber(b);
     const r = Math.fround(x / y);
     // sign(x/y - r) = sign(x - r*y) * sign(y); r*y is exact in binary64.
-    // A quotient is never exactly halfway between two floats: no RMM tie.
+    // A quotient is never exactly halfway between two floats: no tie.
     const rem = x - r * y;
-    const bits = packFromNearest(r, y > 0 ? rem : -rem, rm === RoundingMode.RMM ? RoundingMode.RNE : rm, st);
+    const bits = packFromNearest(r, y > 0 ? rem : -rem, false, rm, st);
     if (bits >= 0) return bits;
   }
   return fromExact(exactDiv(BINARY32, BigInt(a >>> 0), BigInt(b >>> 0), rm, st));
@@ -136,8 +135,8 @@ export function f32Sqrt(a: number, rm: number, st: FloatStatus): number {
   if (fastMode(rm) && (a >>> 0) < EXP_FIELD_MASK) { // positive, finite
     const x = toNumber(a);
     const r = Math.fround(Math.sqrt(x));
-    // A square root is never exactly halfway between two floats: no RMM tie.
-    const bits = packFromNearest(r, x - r * r, rm === RoundingMode.RMM ? RoundingMode.RNE : rm, st);
+    // A square root is never exactly halfway between two floats: no tie.
+    const bits = packFromNearest(r, x - r * r, false, rm, st);
     if (bits >= 0) return bits;
   }
   return fromExact(exactSqrt(BINARY32, BigInt(a >>> 0), rm, st));
@@ -165,7 +164,8 @@ function mulAdd(a: number, b: number, c: number, negateProduct: boolean, negateA
       onMidpoint = (scratchU32[0] & DROPPED_BITS_MASK) === DROPPED_BITS_HALF;
     }
     if (!onMidpoint && (r !== 0 || rm !== RoundingMode.RDN)) {
-      const bits = packFromNearest(r, (s - r) + e, rm, st); // s - r is exact (Sterbenz)
+      // s - r is exact (Sterbenz); with e !== 0 the exact value is no binary64, so no tie.
+      const bits = packFromNearest(r, (s - r) + e, e === 0, rm, st);
       if (bits >= 0) return bits;
     }
   }

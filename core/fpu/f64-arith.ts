@@ -5,9 +5,9 @@
  * Each operation first tries the host's double arithmetic. The host rounds to
  * nearest-even; an error-free transformation (TwoSum, TwoProduct) gives the
  * exact rounding error, which decides NX and, in RTZ/RDN/RUP, whether to step
- * one ulp (RMM differs from RNE only on exact ties, which are detected).
- * Operands or results near the ends of the exponent range, specials, possible
- * RMM ties and anything else not provably exact go to the bigint exact core.
+ * one ulp (RMM differs from RNE only on exact ties, which the exact error
+ * reveals). Operands or results near the ends of the exponent range, specials
+ * and anything else not provably exact go to the bigint exact core.
  *
  * Operands are bit patterns as `bigint`; signed values (as WebAssembly passes
  * an i64) are accepted too. Results are unsigned bit patterns.
@@ -38,27 +38,25 @@ function inSafeRange(hi: number): boolean {
 
 /**
  * Bits of the result in mode `rm`, given the round-to-nearest-even result `s`
- * (finite, not tiny, below 2^1022) and the exact error `err` (exact value
- * minus `s`, |err| <= half an ulp; only its sign matters except in RMM).
- * Raises NX when the error is non-zero. Returns -1n, raising nothing, when
- * RMM may face an exact tie: the caller then uses the exact core.
+ * (finite, not tiny, below 2^1022) and the error `err` (exact value minus
+ * `s`, |err| <= half an ulp; only its sign matters, except that with
+ * `mayTie` it is exact and an RMM tie is recognised). Without `mayTie` the
+ * caller guarantees the exact value is no tie. Raises NX when inexact.
  */
-function packFromNearest(s: number, err: number, rm: number, st: FloatStatus): bigint {
+function packFromNearest(s: number, err: number, mayTie: boolean, rm: number, st: FloatStatus): bigint {
   scratchF64[0] = s;
   const bits = scratchU64[0];
   if (err === 0) return bits;
-  if (rm === RoundingMode.RMM) {
-    // Away from ties RMM agrees with RNE; at a power of two the tie below is a quarter ulp away.
-    const half = HALF_ULP[(scratchU32[1] >>> 20) & 0x7ff];
-    const a = Math.abs(err);
-    if (a === half || a === half * 0.5) return -1n;
-  }
   st.flags |= FFlag.NX;
+  const away = (err > 0) === (s > 0);
   switch (rm) {
-    case RoundingMode.RTZ: return (err > 0) !== (s > 0) ? bits - 1n : bits;
+    case RoundingMode.RTZ: return away ? bits : bits - 1n;
     case RoundingMode.RUP: return err > 0 ? (s > 0 ? bits + 1n : bits - 1n) : bits;
     case RoundingMode.RDN: return err < 0 ? (s > 0 ? bits - 1n : bits + 1n) : bits;
-    default: return bits; // RNE, RMM off a tie
+    case RoundingMode.RMM:
+      // RNE already picked the larger magnitude unless the tie lies away from zero.
+      return mayTie && away && Math.abs(err) === HALF_ULP[(scratchU32[1] >>> 20) & 0x7ff] ? bits + 1n : bits;
+    default: return bits;
   }
 }
 
@@ -79,8 +77,7 @@ function addSub(a: bigint, b: bigint, negateB: boolean, rm: number, st: FloatSta
       const s = x + y;
       // Zero sums: only the RDN sign rule differs from the host's.
       if (Math.abs(s) < NEAR_OVERFLOW && (s !== 0 || rm !== RoundingMode.RDN)) {
-        const bits = packFromNearest(s, twoSumError(x, y, s), rm, st);
-        if (bits >= 0n) return bits;
+        return packFromNearest(s, twoSumError(x, y, s), true, rm, st);
       }
     }
   }
@@ -107,10 +104,7 @@ export function f64Mul(a: bigint, b: bigint, rm: number, st: FloatStatus): bigin
     const y = scratchF64[0];
     if (inSafeRange(ah) && inSafeRange(scratchU32[1])) {
       const p = x * y;
-      if (Math.abs(p) >= POW2.m900) {
-        const bits = packFromNearest(p, twoProductError(x, y, p), rm, st);
-        if (bits >= 0n) return bits;
-      }
+      if (Math.abs(p) >= POW2.m900) return packFromNearest(p, twoProductError(x, y, p), true, rm, st);
     }
   }
   return exactMul(BINARY64, a, b, rm, st);
@@ -133,8 +127,8 @@ export function f64Div(a: bigint, b: bigint, rm: number, st: FloatStatus): bigin
         const pl = twoProductError(q, y, ph);
         const d = x - ph;
         const remSign = d > pl ? 1 : d < pl ? -1 : 0;
-        // A quotient is never exactly halfway between two floats, so no RMM tie.
-        return packFromNearest(q, y > 0 ? remSign : -remSign, rm === RoundingMode.RMM ? RoundingMode.RNE : rm, st);
+        // A quotient is never exactly halfway between two floats: no tie.
+        return packFromNearest(q, y > 0 ? remSign : -remSign, false, rm, st);
       }
     }
   }
@@ -151,8 +145,8 @@ export function f64Sqrt(a: bigint, rm: number, st: FloatStatus): bigint {
       const ph = s * s;
       const pl = twoProductError(s, s, ph);
       const d = x - ph;
-      // A square root is never exactly halfway between two floats, so no RMM tie.
-      return packFromNearest(s, d > pl ? 1 : d < pl ? -1 : 0, rm === RoundingMode.RMM ? RoundingMode.RNE : rm, st);
+      // A square root is never exactly halfway between two floats: no tie.
+      return packFromNearest(s, d > pl ? 1 : d < pl ? -1 : 0, false, rm, st);
     }
   }
   return exactSqrt(BINARY64, a, rm, st);
@@ -185,20 +179,14 @@ function mulAdd(a: bigint, b: bigint, c: bigint, negateProduct: boolean, negateA
         const e3 = twoSumError(s, t, r);
         const ar = Math.abs(r);
         if (ar >= POW2.m900 && ar < NEAR_OVERFLOW) {
-          if (e2 === 0) {
-            const bits = packFromNearest(r, e3, rm, st);
-            if (bits >= 0n) return bits;
-            return exactMulAdd(BINARY64, a, b, c, negateProduct, negateAddend, rm, st);
-          }
+          if (e2 === 0) return packFromNearest(r, e3, true, rm, st);
           scratchF64[0] = r;
           const hi = scratchU32[1];
           let half = HALF_ULP[(hi >>> 20) & 0x7ff];
           // At a power of two the spacing below is half as wide.
           if ((hi & 0xfffff) === 0 && scratchU32[0] === 0) half *= 0.5;
-          if (Math.abs(e3) + Math.abs(e2) < half * 0.999999) {
-            const bits = packFromNearest(r, e3 + e2, rm, st);
-            if (bits >= 0n) return bits;
-          }
+          // Clearly inside half an ulp: r is the nearest, and no tie.
+          if (Math.abs(e3) + Math.abs(e2) < half * 0.999999) return packFromNearest(r, e3 + e2, false, rm, st);
         }
       }
     }

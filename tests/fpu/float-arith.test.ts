@@ -43,6 +43,12 @@ describe('fadd/fsub', () => {
     expect(run((st) => f64Add(ONE, HALF_ULP_OF_ONE, RDN, st))).toEqual([ONE, NX]);
   });
 
+  it('binary32 ties: 1 + 2^-24 is 1 in RNE, 1 + 2^-23 in RMM', () => {
+    expect(run((st) => f32Add(F32_ONE, 0x33800000, RNE, st))).toEqual([F32_ONE, NX]);
+    expect(run((st) => f32Add(F32_ONE, 0x33800000, RMM, st))).toEqual([F32_ONE + 1, NX]);
+    expect(run((st) => f32Add(F32_ONE | 0x80000000, 0xb3800000, RMM, st))).toEqual([((F32_ONE + 1) | 0x80000000) >>> 0, NX]);
+  });
+
   it('x - x is +0, except -0 when rounding down', () => {
     expect(run((st) => f64Sub(THREE, THREE, RNE, st))).toEqual([POS_ZERO, 0]);
     expect(run((st) => f64Sub(THREE, THREE, RDN, st))).toEqual([NEG_ZERO, 0]);

@@ -17,7 +17,8 @@ const BYTES: Record<IrType, number> = { i32: 4, i64: 8 };
  * requires, temps keep one type and stay below `tempCount`, constants are
  * canonical, every label is defined exactly once and every branch target
  * exists, helper calls match their signatures, the number of `insn_start`s is
- * `insnCount`, and exactly one terminator ends the block. Throws an
+ * `insnCount`, and a terminator is the last op (terminators may also end
+ * paths inside the block, as in TCG's `brcond; goto_tb 0; set_label; goto_tb 1`). Throws an
  * {@link IrValidationError} naming the op index and the op.
  */
 export function validateBlock(block: IrBlock): void {
@@ -55,9 +56,8 @@ export function validateBlock(block: IrBlock): void {
   for (index = 0; index < ops.length; index++) {
     op = ops[index];
     const last = index === ops.length - 1;
-    if (TERMINATORS.has(op.opc) !== last) {
-      fail(last ? 'the last op must be a terminator (goto_tb, goto_ptr, exit_tb)' : 'a terminator may only be the last op');
-    }
+    if (last && !TERMINATORS.has(op.opc)) fail('the last op must be a terminator (goto_tb, goto_ptr, exit_tb)');
+
     switch (op.opc) {
       case 'insn_start': insns++; break;
       case 'mov': value('dst', op.dst, op.type); value('a', op.a, op.type); break;

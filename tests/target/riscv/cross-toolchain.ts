@@ -12,6 +12,8 @@ export const TOOL_PACKAGES: Readonly<Record<string, string>> = {
   'riscv64-linux-gnu-gcc': 'gcc-riscv64-linux-gnu',
   'riscv64-linux-gnu-as': 'binutils-riscv64-linux-gnu',
   'riscv64-linux-gnu-objdump': 'binutils-riscv64-linux-gnu',
+  'riscv64-linux-gnu-nm': 'binutils-riscv64-linux-gnu',
+  'riscv64-linux-gnu-readelf': 'binutils-riscv64-linux-gnu',
   gcc: 'gcc',
 };
 
