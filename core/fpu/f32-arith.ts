@@ -6,9 +6,9 @@
  * with `Math.fround`. For +, -, *, / and sqrt that double rounding is
  * innocuous because 53 >= 2*24 + 2 (Figueroa); products of two binary32 are
  * even exact. The sign of (exact - nearest), found with exact binary64
- * arithmetic, decides NX and the one-ulp step of the directed modes. Results
- * that are tiny, may overflow, may be an RMM tie, or (for the fused ops) land
- * exactly on a binary32 midpoint go to the exact core.
+ * arithmetic, decides NX, the one-ulp step of the directed modes and RMM
+ * ties. Results that are tiny or may overflow, and fused results whose
+ * binary64 sum lands exactly on a binary32 midpoint, go to the exact core.
  *
  * Operands and results are bit patterns as unsigned 32-bit numbers (a signed
  * int32 operand is accepted too).

@@ -13,7 +13,7 @@
  * rounding a number to an integral number is exact, so float-to-integer
  * needs no bigint arithmetic.
  */
-import { BINARY32, BINARY64, CANONICAL_NAN_F32, CANONICAL_NAN_F64, FloatKind, unpack } from './float-format';
+import { BINARY32, BINARY64, CANONICAL_NAN_F32, CANONICAL_NAN_F64, FloatFormat, FloatKind, unpack } from './float-format';
 import { FFlag, FloatStatus, RoundingMode } from './float-status';
 import { POW2, scratchF32, scratchF64, scratchU32, scratchU64 } from './host-float';
 import { roundPack } from './round-pack';
@@ -177,7 +177,7 @@ export function f64ToF32(a: bigint, rm: number, st: FloatStatus): number {
 }
 
 /** An integer (bigint, any size) rounded to a format, in mode `rm`. */
-function integerToFloat(fmt: typeof BINARY32 | typeof BINARY64, v: bigint, rm: number, st: FloatStatus): bigint {
+function integerToFloat(fmt: FloatFormat, v: bigint, rm: number, st: FloatStatus): bigint {
   return v < 0n ? roundPack(fmt, 1, 0, -v, rm, st) : roundPack(fmt, 0, 0, v, rm, st);
 }
 

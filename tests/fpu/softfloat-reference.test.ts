@@ -1,4 +1,6 @@
-import { beforeAll, describe, expect, it } from 'vitest';
+import { rmSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as sf from '../../core/fpu/softfloat';
 import { FloatStatus } from '../../core/fpu/softfloat';
 import { buildOracle, FloatOutcome, FloatVector, runOracle } from './fpref-oracle';
@@ -41,6 +43,8 @@ const IMPLEMENTATIONS: Record<string, Implementation> = {
   'fcvt.s.l': (v, st) => f32Reg(sf.i64ToF32(v.a, v.rm, st)),
   'fcvt.s.lu': (v, st) => f32Reg(sf.u64ToF32(v.a, v.rm, st)),
   'fcvt.d.s': (v, st) => sf.f32ToF64(u32(v.a), st),
+  // fsgnj.s rd, rs, rs on a raw register: unbox, copy, box.
+  'fmv.s/raw64': (v) => sf.boxF32(sf.unboxF32(v.a)),
   'fadd.d': (v, st) => sf.f64Add(v.a, v.b, v.rm, st),
   'fsub.d': (v, st) => sf.f64Sub(v.a, v.b, v.rm, st),
   'fmul.d': (v, st) => sf.f64Mul(v.a, v.b, v.rm, st),
@@ -162,6 +166,11 @@ function generate(suffix: 's' | 'd', seed: number, perInsn: number): FloatVector
   }
   if (suffix === 's') {
     each('fcvt.d.s', (i) => vector('fcvt.d.s', i, x()));
+    each('fmv.s/raw64', (i) => {
+      const low = x();
+      const k = rng.below(3);
+      return vector('fmv.s/raw64', i, k === 0 ? rng.u64() : k === 1 ? (0xffffffffn << 32n) | low : (BigInt(rng.u32()) << 32n) | low);
+    });
   } else {
     each('fcvt.s.d', (i) =>
       vector('fcvt.s.d', i, rng.below(2) ? x() : valueWithExponent(rng, fmt, rng.below(290) - 160)));
@@ -200,6 +209,7 @@ const SEED = Number(process.env.ORRERY_FPU_SEED ?? 0);
 describe('soft-float agrees bit for bit and flag for flag with RISC-V hardware semantics (qemu-riscv64)', () => {
   let exe = '';
   beforeAll(() => { exe = buildOracle(); });
+  afterAll(() => { if (exe) rmSync(dirname(exe), { recursive: true, force: true }); });
 
   it('every F-extension instruction, in all five rounding modes, static and dynamic', () => {
     const vectors = generate('s', 0x5eed32 + SEED, VECTORS_PER_INSTRUCTION);
