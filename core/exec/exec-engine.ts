@@ -105,7 +105,7 @@ export class ExecEngine<G extends FetchedInsn> {
       this.jit.reset();
       this.queue.length = 0;
     };
-    mmu.onCodeWrite = (page) => this.cache.invalidatePage(page);
+    mmu.onCodeWrite = (page, host, size) => this.cache.invalidateRange(page, host, size);
   }
 
   /** Register a hart (its jump cache is kept coherent). */
@@ -128,7 +128,7 @@ export class ExecEngine<G extends FetchedInsn> {
     const { block: irOptimized, stats: passStats } = optimize(code.ir, this.options.passes);
     const seconds = (performance.now() - t0) / 1000;
     const tb = new TranslationBlock<G>(
-      this.cache.allocateId(), pc, flags, maxInsns, code.guest, code.ir, irOptimized, passStats, code.ramPages,
+      this.cache.allocateId(), pc, flags, maxInsns, code.guest, code.ir, irOptimized, passStats, code.ramPages, code.hostSpans,
       {
         guestInsns: code.ir.insnCount, guestBytes: code.ir.byteSize, irOps: code.ir.ops.length,
         irOpsOptimized: irOptimized.ops.length, hostBytes: 0, translateSeconds: seconds, interpretedRuns: 0,
@@ -152,9 +152,11 @@ export class ExecEngine<G extends FetchedInsn> {
   }
 
   private enqueue(tb: TranslationBlock<G>, now: boolean): void {
-    if (tb.queued || tb.compiled) return;
-    tb.queued = true;
-    this.queue.push(tb);
+    if (tb.compiled) return;
+    if (!tb.queued) {
+      tb.queued = true;
+      this.queue.push(tb);
+    }
     if (now || this.queue.length >= this.options.batchSize) this.compileQueue();
   }
 

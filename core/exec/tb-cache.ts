@@ -143,6 +143,23 @@ export class TbCache<G extends FetchedInsn = FetchedInsn> {
     this.byPage.delete(ramPage);
   }
 
+  /**
+   * A store of `size` bytes at host address `host` hit RAM page `ramPage`:
+   * invalidate the blocks whose code bytes it overwrote. Returns whether blocks
+   * made from the page remain.
+   */
+  invalidateRange(ramPage: number, host: number, size: number): boolean {
+    const set = this.byPage.get(ramPage);
+    if (!set) return false;
+    const end = host + size;
+    for (const tb of [...set]) {
+      if (tb.hostSpans.some(([s, e]) => host < e && s < end)) this.invalidate(tb);
+    }
+    if (set.size > 0) return true;
+    this.byPage.delete(ramPage);
+    return false;
+  }
+
   /** Drop every block. */
   flush(): void {
     for (const tb of this.blocks()) tb.valid = false;

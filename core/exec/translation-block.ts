@@ -15,6 +15,8 @@ export interface TranslatedCode<G extends FetchedInsn = FetchedInsn> {
   readonly guest: G[];
   /** Indexes of the RAM pages the code was fetched from. */
   readonly ramPages: number[];
+  /** Host address ranges [start, end) of the code's bytes, for precise invalidation on writes. */
+  readonly hostSpans: [number, number][];
 }
 
 /** Counters of one block, as plain data. */
@@ -66,6 +68,8 @@ export class TranslationBlock<G extends FetchedInsn = FetchedInsn> {
     readonly passStats: PassStats,
     /** RAM pages holding its code. */
     readonly ramPages: number[],
+    /** Host address ranges [start, end) of its code bytes. */
+    readonly hostSpans: [number, number][],
     readonly stats: BlockStats,
   ) {}
 

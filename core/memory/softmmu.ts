@@ -46,8 +46,12 @@ export class SoftMmu implements GuestAccess {
   readonly stats: SoftMmuStats = {
     tlbFills: 0, tlbFlushes: 0, slowLoads: 0, slowStores: 0, mmioLoads: 0, mmioStores: 0, codeWrites: 0,
   };
-  /** Set by the engine: called when a store hits a RAM page holding translated code (page index in RAM). */
-  onCodeWrite: (ramPage: number) => void = () => {};
+  /**
+   * Set by the engine: called when a store of `size` bytes at host address
+   * `host` hits a RAM page holding translated code. Returns whether the page
+   * still holds code afterwards (its stores then keep taking the slow path).
+   */
+  onCodeWrite: (ramPage: number, host: number, size: number) => boolean = () => false;
   /** Envs of all harts, so page-level changes reach every TLB. */
   readonly envs: number[] = [];
 
@@ -182,15 +186,14 @@ export class SoftMmu implements GuestAccess {
       const flags = this.bus.pageFlags[page];
       if (flags & PAGE_FLAG.code) {
         this.stats.codeWrites++;
-        this.bus.pageFlags[page] &= ~PAGE_FLAG.code;
-        this.onCodeWrite(page);
+        if (!this.onCodeWrite(page, host, size)) this.bus.pageFlags[page] &= ~PAGE_FLAG.code;
       }
       writeHost(this.mem.view, host, size, value);
       if (flags & PAGE_FLAG.watch) {
         this.bus.notifyStore(paddr, size);
         return;
       }
-      this.fill(env, mmuIdx, addr, host, TLB_ENTRY.tagWrite);
+      if (!(this.bus.pageFlags[page] & PAGE_FLAG.code)) this.fill(env, mmuIdx, addr, host, TLB_ENTRY.tagWrite);
       return;
     }
     writeHost(this.mem.view, host, size, value);

@@ -27,6 +27,8 @@ export interface TranslatedCode {
   readonly guest: GuestInsn[];
   /** Indexes of the RAM pages (4 KiB) the code was fetched from. */
   readonly ramPages: number[];
+  /** Host address ranges [start, end) of the code bytes. */
+  readonly hostSpans: [number, number][];
 }
 
 /** Every instruction translator, by the decoder's base mnemonic. */
@@ -56,9 +58,13 @@ export class RiscvTranslator {
     const pages = new Set<number>();
     const page = pc >> BigInt(PAGE_BITS);
     let cur = pc;
+    const spans: [number, number][] = [];
     const fetch = (addr: bigint): number => {
       const host = this.mmu.fetchHost(env, addr, priv);
       pages.add((host - MEMORY.ramBase) >>> PAGE_BITS);
+      const last = spans[spans.length - 1];
+      if (last && last[1] === host) last[1] = host + 2;
+      else spans.push([host, host + 2]);
       return view.getUint16(host, true);
     };
 
@@ -101,7 +107,7 @@ export class RiscvTranslator {
     if (ctx.end === 'none') {
       b.gotoTb(0, cur);
     }
-    return { ir: b.finish(), guest, ramPages: [...pages] };
+    return { ir: b.finish(), guest, ramPages: [...pages], hostSpans: spans };
   }
 }
 

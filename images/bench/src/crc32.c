@@ -2,7 +2,7 @@
 #include "../workload.h"
 
 #ifndef ITER
-#define ITER 400
+#define ITER 280
 #endif
 #define BUF_SIZE 65536
 

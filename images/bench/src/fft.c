@@ -3,7 +3,7 @@
 #include "../workload.h"
 
 #ifndef ITER
-#define ITER 24
+#define ITER 110
 #endif
 #define LOG2N 12
 #define N (1 << LOG2N)

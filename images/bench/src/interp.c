@@ -3,7 +3,7 @@
 #include "../workload.h"
 
 #ifndef ITER
-#define ITER 5000
+#define ITER 1800
 #endif
 
 enum op { OP_PUSH, OP_LOAD, OP_STORE, OP_ADD, OP_SUB, OP_MUL, OP_DIV, OP_MOD, OP_DUP, OP_DROP,
@@ -84,6 +84,6 @@ uint64_t workload(void)
   if (run(code, 10) != 61)
     return 0;
   for (int round = 0; round < 4; round++)
-    sum = checksum_mix(sum, (uint64_t)run(code, ITER + round * 1000));
+    sum = checksum_mix(sum, (uint64_t)run(code, ITER + round * 100));
   return sum;
 }

@@ -3,7 +3,7 @@
 #include "../workload.h"
 
 #ifndef ITER
-#define ITER 300
+#define ITER 500
 #endif
 #define NODES 65536
 

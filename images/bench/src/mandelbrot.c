@@ -2,7 +2,7 @@
 #include "../workload.h"
 
 #ifndef ITER
-#define ITER 1
+#define ITER 2
 #endif
 #define WIDTH 384
 #define HEIGHT 256

@@ -2,7 +2,7 @@
 #include "../workload.h"
 
 #ifndef ITER
-#define ITER 20
+#define ITER 32
 #endif
 #define N 96
 

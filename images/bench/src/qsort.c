@@ -2,7 +2,7 @@
 #include "../workload.h"
 
 #ifndef ITER
-#define ITER 8
+#define ITER 20
 #endif
 #define N 65536
 

@@ -3,7 +3,7 @@
 #include "../workload.h"
 
 #ifndef ITER
-#define ITER 200
+#define ITER 140
 #endif
 #define BUF_SIZE 16384
 

@@ -2,7 +2,7 @@
 #include "../workload.h"
 
 #ifndef ITER
-#define ITER 12
+#define ITER 5
 #endif
 #define LIMIT 2000000
 

@@ -3,7 +3,7 @@
 #include "../workload.h"
 
 #ifndef ITER
-#define ITER 40
+#define ITER 30
 #endif
 #define COUNT 2048
 #define MAX_LEN 48
