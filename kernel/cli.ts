@@ -1,3 +1,4 @@
+import { benchCommand } from './commands/bench';
 import { disasmCommand } from './commands/disasm';
 import { runCommand, UsageError } from './commands/run';
 
@@ -17,6 +18,7 @@ type Command = (argv: string[]) => Promise<number>;
 const COMMANDS: Record<string, () => Promise<Command>> = {
   run: async () => runCommand,
   disasm: async () => disasmCommand,
+  bench: async () => benchCommand,
 };
 
 /** The `orrery` command line. Returns the process exit status. */

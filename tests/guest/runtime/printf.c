@@ -68,6 +68,14 @@ int vprintf(const char *fmt, va_list ap)
       else
         break;
     }
+    if (*fmt == '*') {
+      width = va_arg(ap, int);
+      if (width < 0) {
+        left = 1;
+        width = -width;
+      }
+      fmt++;
+    }
     while (*fmt >= '0' && *fmt <= '9')
       width = width * 10 + (*fmt++ - '0');
     while (*fmt == 'l' || *fmt == 'z') {

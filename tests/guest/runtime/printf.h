@@ -1,5 +1,5 @@
 /* A printf subset for bare-metal programs: %d %i %u %x %X %o %p %s %c %%,
- * length modifiers l/ll/z, flags '-' and '0', and a field width. */
+ * length modifiers l/ll/z, flags '-' and '0', and a field width (digits or '*'). */
 #ifndef ORRERY_GUEST_PRINTF_H
 #define ORRERY_GUEST_PRINTF_H
 

@@ -1,0 +1,159 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { SpikeMachine } from '../../core/machine/spike-machine';
+import { UsageError } from './run';
+
+/** One workload of `images/bench/workloads.json`. */
+export interface Workload {
+  name: string;
+  elf: string;
+  kind: 'int' | 'fp';
+  description?: string;
+}
+
+/** One row of the benchmark report, as plain data. */
+export interface BenchRow {
+  name: string;
+  kind: string;
+  insns: number;
+  seconds: number;
+  mips: number;
+  /** Share of the run spent translating (front end, passes, WebAssembly compilation). */
+  translateShare: number;
+  checksum: string;
+  qemuSeconds?: number;
+  qemuMips?: number;
+  /** Orrery's speed as a fraction of QEMU's. */
+  ratio?: number;
+}
+
+const QEMU = 'qemu-system-riscv64';
+
+function projectRoot(): string {
+  // dist/kernel/commands → project root, or kernel/commands when run from sources.
+  let dir = __dirname;
+  while (!existsSync(join(dir, 'package.json'))) dir = dirname(dir);
+  return dir;
+}
+
+function qemuAvailable(): boolean {
+  return spawnSync(QEMU, ['--version'], { stdio: 'ignore' }).status === 0;
+}
+
+/** Wall-clock seconds of QEMU running `elf` on its spike machine, and what it printed. */
+function runQemu(elf: string): { seconds: number; output: string; status: number | null } {
+  const t0 = performance.now();
+  const r = spawnSync(QEMU, ['-M', 'spike', '-bios', 'none', '-kernel', elf, '-nographic', '-monitor', 'none', '-serial', 'none'], {
+    encoding: 'utf8', timeout: 300_000,
+  });
+  return { seconds: (performance.now() - t0) / 1000, output: r.stdout ?? '', status: r.status };
+}
+
+function checksumOf(text: string): string {
+  return /checksum:\s*(\S+)/.exec(text)?.[1] ?? '?';
+}
+
+/** Run one workload under Orrery in this process. */
+export function benchOrrery(elf: string): Omit<BenchRow, 'name' | 'kind'> {
+  const chunks: Uint8Array[] = [];
+  const m = new SpikeMachine({ onConsole: (b) => chunks.push(b) });
+  m.loadElf(elf);
+  const r = m.runSync();
+  if (r.reason !== 'exit' || m.exitCode !== 0) {
+    throw new Error(`${elf}: guest did not exit cleanly (${r.reason}, code ${m.exitCode})`);
+  }
+  const s = m.stats();
+  const translate = s.engine.translateSeconds + s.jit.compileSeconds;
+  return {
+    insns: r.insns, seconds: r.seconds, mips: r.insns / r.seconds / 1e6,
+    translateShare: translate / r.seconds, checksum: checksumOf(Buffer.concat(chunks).toString()),
+  };
+}
+
+function table(rows: BenchRow[], withQemu: boolean): string {
+  const head = ['workload', 'kind', 'guest insns', 'orrery s', 'MIPS', 'translate'];
+  if (withQemu) head.push('qemu s', 'qemu MIPS', 'orrery/qemu');
+  const body = rows.map((r) => {
+    const cells = [r.name, r.kind, r.insns.toLocaleString('en-US'), r.seconds.toFixed(3), r.mips.toFixed(1), `${(r.translateShare * 100).toFixed(1)}%`];
+    if (withQemu) cells.push(r.qemuSeconds?.toFixed(3) ?? '-', r.qemuMips?.toFixed(1) ?? '-', r.ratio !== undefined ? `${r.ratio.toFixed(2)}x` : '-');
+    return cells;
+  });
+  const widths = head.map((h, i) => Math.max(h.length, ...body.map((c) => c[i].length)));
+  const line = (c: string[]) => c.map((x, i) => (i < 2 ? x.padEnd(widths[i]) : x.padStart(widths[i]))).join('  ');
+  return [line(head), line(widths.map((w) => '-'.repeat(w))), ...body.map(line)].join('\n');
+}
+
+function geomean(xs: number[]): number {
+  return Math.exp(xs.reduce((s, x) => s + Math.log(x), 0) / xs.length);
+}
+
+/**
+ * `orrery bench`: run the project's workload programs under Orrery and report
+ * guest MIPS and the share of time spent translating; when
+ * `qemu-system-riscv64` is installed, run the same binaries under QEMU's spike
+ * machine in the same invocation and print Orrery's speed as a ratio of QEMU's.
+ */
+export async function benchCommand(argv: string[]): Promise<number> {
+  let only: string[] | undefined;
+  let json = false;
+  let useQemu = true;
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    if (a === '--only') {
+      const v = argv[++i];
+      if (!v) throw new UsageError('--only needs a comma-separated list of workload names');
+      only = v.split(',');
+    } else if (a === '--json') json = true;
+    else if (a === '--no-qemu') useQemu = false;
+    else throw new UsageError(`unknown option ${a} (bench takes --only a,b  --json  --no-qemu)`);
+  }
+  const root = projectRoot();
+  const manifest = join(root, 'images', 'bench', 'workloads.json');
+  const all = JSON.parse(readFileSync(manifest, 'utf8')) as Workload[] | { workloads: Workload[] };
+  let workloads = Array.isArray(all) ? all : all.workloads;
+  if (only) {
+    const unknown = only.filter((n) => !workloads.some((w) => w.name === n));
+    if (unknown.length) throw new UsageError(`unknown workload ${unknown.join(', ')} (have: ${workloads.map((w) => w.name).join(', ')})`);
+    workloads = workloads.filter((w) => only!.includes(w.name));
+  }
+  const withQemu = useQemu && qemuAvailable();
+  if (useQemu && !withQemu && !json) process.stdout.write(`(${QEMU} not found: install Debian's qemu-system-misc for the side-by-side comparison)\n`);
+  // QEMU's own start-up (a few tens of ms) is measured once and subtracted.
+  let qemuStartup = 0;
+  if (withQemu) {
+    const tiny = join(root, 'images', 'bench', 'empty.elf');
+    if (existsSync(tiny)) qemuStartup = Math.min(...[0, 1, 2].map(() => runQemu(tiny).seconds));
+  }
+  const rows: BenchRow[] = [];
+  for (const w of workloads) {
+    const elf = resolve(dirname(manifest), w.elf);
+    const row: BenchRow = { name: w.name, kind: w.kind, ...benchOrrery(elf) };
+    if (withQemu) {
+      const q = runQemu(elf);
+      const qc = checksumOf(q.output);
+      if (q.status !== 0 || qc !== row.checksum) {
+        process.stderr.write(`orrery bench: QEMU run of ${w.name} ended with status ${q.status}, checksum ${qc} (Orrery: ${row.checksum})\n`);
+      } else {
+        row.qemuSeconds = Math.max(q.seconds - qemuStartup, 1e-3);
+        row.qemuMips = row.insns / row.qemuSeconds / 1e6;
+        row.ratio = row.mips / row.qemuMips;
+      }
+    }
+    rows.push(row);
+    if (!json) process.stdout.write(`${w.name}: ${row.mips.toFixed(1)} MIPS${row.ratio !== undefined ? ` (${row.ratio.toFixed(2)}x QEMU)` : ''}\n`);
+  }
+  if (json) {
+    process.stdout.write(`${JSON.stringify({ qemuStartupSeconds: qemuStartup, rows }, null, 2)}\n`);
+    return 0;
+  }
+  process.stdout.write(`\n${table(rows, withQemu)}\n`);
+  for (const kind of ['int', 'fp']) {
+    const ks = rows.filter((r) => r.kind === kind);
+    if (!ks.length) continue;
+    const ratios = ks.filter((r) => r.ratio !== undefined).map((r) => r.ratio!);
+    process.stdout.write(`${kind}: geometric mean ${geomean(ks.map((r) => r.mips)).toFixed(1)} MIPS`
+      + `${ratios.length ? `, ${geomean(ratios).toFixed(2)}x QEMU` : ''}\n`);
+  }
+  return 0;
+}
