@@ -147,7 +147,8 @@ export class ExecEngine<G extends FetchedInsn> {
     this.stats.irOpsBefore += code.ir.ops.length;
     this.stats.irOpsAfter += irOptimized.ops.length;
     this.stats.guestInsnsTranslated += code.ir.insnCount;
-    if (this.options.backend === 'wasm' && this.options.hotThreshold === 0) this.enqueue(tb, true);
+    // Compile-everything mode still batches: blocks translated ahead of running share a module.
+    if (this.options.backend === 'wasm' && this.options.hotThreshold === 0) this.enqueue(tb, false);
     return tb;
   }
 
@@ -217,6 +218,7 @@ export class ExecEngine<G extends FetchedInsn> {
       if (now + BigInt(tb.insnCount) > limit) tb = this.block(env, pc, flags, 1);
       if (linkFrom && !debugging) this.cache.link(linkFrom, linkSlot, tb);
       linkFrom = undefined;
+      if (tb.queued && this.options.hotThreshold === 0) this.compileQueue();
       try {
         if (tb.compiled && this.options.backend === 'wasm') {
           if (!debugging) this.cache.fillJumpCache(env, tb);

@@ -2,6 +2,14 @@ import { JMP_CACHE_ENTRIES, JMP_CACHE_ENTRY_SIZE, ENV, MEMORY, chainSlot, jmpCac
 import { SharedMemory } from '../memory/shared-memory';
 import { FetchedInsn, TranslationBlock } from './translation-block';
 
+/** An empty jump cache: every entry's pc is -1 (odd: never a pc) and its table index 0. */
+const EMPTY_JUMP_CACHE = (() => {
+  const b = new Uint8Array(JMP_CACHE_ENTRIES * JMP_CACHE_ENTRY_SIZE);
+  const v = new DataView(b.buffer);
+  for (let i = 0; i < JMP_CACHE_ENTRIES; i++) v.setBigInt64(i * JMP_CACHE_ENTRY_SIZE, -1n, true);
+  return b;
+})();
+
 /** Counters of the translation cache, as plain data. */
 export interface TbCacheStats {
   /** Blocks translated since the machine started. */
@@ -97,11 +105,7 @@ export class TbCache<G extends FetchedInsn = FetchedInsn> {
 
   /** Empty a hart's jump cache (its translation state changed). */
   clearJumpCache(env: number): void {
-    for (let i = 0; i < JMP_CACHE_ENTRIES; i++) {
-      const e = env + ENV.jmpCache + i * JMP_CACHE_ENTRY_SIZE;
-      this.mem.setI64(e, -1n); // odd: never a pc
-      this.mem.setI32(e + 8, 0);
-    }
+    this.mem.bytes.set(EMPTY_JUMP_CACHE, env + ENV.jmpCache);
   }
 
   /** Remove one block: unlink it from chains and jump caches. */

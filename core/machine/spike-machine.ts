@@ -82,14 +82,18 @@ export class SpikeMachine extends RiscvMachine {
     this.engine.flush();
     for (const h of this.harts) h.pc = elf.entry;
     const tohost = elf.symbols.get('tohost');
-    if (tohost !== undefined) {
-      const out = this.options.onConsole ?? ((b: Uint8Array) => { this.consoleChunks.push(b); });
-      this.htif = new Htif(this.bus, tohost, elf.symbols.get('fromhost'), out, () => {
-        this.halted = true;
-        this.requestStop(this.cpu);
-      });
-    }
+    if (tohost !== undefined) this.attachHtif(tohost, elf.symbols.get('fromhost'));
     this.elf = elf;
     return elf;
+  }
+
+  /** Connect HTIF at these guest physical addresses (loadElf does it from the ELF's symbols). */
+  attachHtif(tohost: bigint, fromhost?: bigint): Htif {
+    const out = this.options.onConsole ?? ((b: Uint8Array) => { this.consoleChunks.push(b); });
+    this.htif = new Htif(this.bus, tohost, fromhost, out, () => {
+      this.halted = true;
+      this.requestStop(this.cpu);
+    });
+    return this.htif;
   }
 }
