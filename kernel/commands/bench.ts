@@ -127,7 +127,7 @@ export async function benchCommand(argv: string[]): Promise<number> {
   }
   const rows: BenchRow[] = [];
   for (const w of workloads) {
-    const elf = resolve(dirname(manifest), w.elf);
+    const elf = resolve(root, w.elf);
     const row: BenchRow = { name: w.name, kind: w.kind, ...benchOrrery(elf) };
     if (withQemu) {
       const q = runQemu(elf);

@@ -7,7 +7,8 @@
  * tests/guest` builds everything into `build/guest/`.
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmdirSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmdirSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 
 /** Repository root. */
@@ -186,38 +187,46 @@ export function parseChecksum(output: string): string | undefined {
 }
 
 /**
- * Runs `elf` on `qemu-system-riscv64 -M spike -bios none -nographic`, the
- * reference for every guest program. Extra QEMU arguments (e.g. `-icount
- * shift=0` to make minstret count instructions) go in `extraArgs`.
+ * Runs `elf` on `qemu-system-riscv64 -M spike -bios none`, the reference for
+ * every guest program; the HTIF console is returned as `stdout`. Extra QEMU
+ * arguments (e.g. `-icount shift=0` to make minstret count instructions) go in
+ * `extraArgs`.
  */
-export function runQemuSpike(elf: string, timeoutMs: number, extraArgs: string[] = []): Promise<QemuRun> {
+export async function runQemuSpike(elf: string, timeoutMs: number, extraArgs: string[] = []): Promise<QemuRun> {
   requireTool(GUEST_TOOLS.qemuSystem);
-  return new Promise((resolve, reject) => {
-    const child = spawn(
-      GUEST_TOOLS.qemuSystem.command,
-      ['-M', 'spike', '-bios', 'none', '-nographic', ...extraArgs, '-kernel', elf],
-      // stdin stays open: QEMU's stdio backend stops writing the console once it reads EOF
-      { stdio: ['pipe', 'pipe', 'pipe'] },
-    );
-    let stdout = '';
-    let stderr = '';
-    let timedOut = false;
-    const timer = setTimeout(() => {
-      timedOut = true;
-      child.kill('SIGKILL');
-    }, timeoutMs);
-    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    child.on('error', (e) => {
-      clearTimeout(timer);
-      reject(e);
+  // The console goes to a file: QEMU's stdio backend writes without blocking
+  // and silently drops console characters when a pipe reader falls behind.
+  const dir = mkdtempSync(path.join(tmpdir(), 'orrery-qemu-'));
+  const consoleFile = path.join(dir, 'console.txt');
+  try {
+    const result = await new Promise<Omit<QemuRun, 'stdout'>>((resolve, reject) => {
+      const child = spawn(
+        GUEST_TOOLS.qemuSystem.command,
+        ['-M', 'spike', '-bios', 'none', '-display', 'none', '-monitor', 'none',
+          '-serial', `file:${consoleFile}`, ...extraArgs, '-kernel', elf],
+        { stdio: ['ignore', 'ignore', 'pipe'] },
+      );
+      let stderr = '';
+      let timedOut = false;
+      const timer = setTimeout(() => {
+        timedOut = true;
+        child.kill('SIGKILL');
+      }, timeoutMs);
+      child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+      child.on('error', (e) => {
+        clearTimeout(timer);
+        reject(e);
+      });
+      child.on('close', (code) => {
+        clearTimeout(timer);
+        resolve({ exitCode: code, stderr, timedOut });
+      });
     });
-    child.on('close', (code) => {
-      clearTimeout(timer);
-      child.stdin.destroy();
-      resolve({ exitCode: code, stdout, stderr, timedOut });
-    });
-  });
+    const stdout = existsSync(consoleFile) ? readFileSync(consoleFile, 'utf8') : '';
+    return { ...result, stdout };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 }
 
 /** Runs a host executable (a native build) and returns its stdout; throws on a nonzero exit. */
