@@ -24,11 +24,12 @@ beforeAll(() => {
 
 for (const [name, options] of Object.entries(CONFIGS)) {
   describe(`ISA tests on ${name}`, () => {
-    it('every program exits with 0', () => {
+    it('every program exits with 0', async () => {
       const tests = listIsaTests();
       expect(tests.length).toBeGreaterThan(100);
       const failures: string[] = [];
       for (const t of tests) {
+        await new Promise((r) => setImmediate(r));
         const m = new SpikeMachine({ ...options, ramSize: 8 << 20 });
         m.loadElf(t.elf);
         const r = m.runSync(5_000_000);

@@ -182,12 +182,13 @@ function runStream(m: SpikeMachine): void {
 }
 
 /** Run `STREAMS` streams from seed `SEED` on both backends; fails naming the first diverging instruction. */
-export function checkRandomStreams(SEED: number, STREAMS: number): void {
+export async function checkRandomStreams(SEED: number, STREAMS: number): Promise<void> {
   {
     const rng = new Rng(SEED);
     const ref = machine({ backend: 'interp' });
     const jit = machine({ backend: 'wasm', hotThreshold: 0, batchSize: BATCH });
     for (let first = 0; first < STREAMS; first += BATCH) {
+      await new Promise((r) => setImmediate(r)); // keep the test worker responsive
       const streams = Array.from({ length: Math.min(BATCH, STREAMS - first) }, () => makeStream(rng));
       for (const m of [ref, jit]) {
         streams.forEach((s, k) => m.bus.writePhys(CODE + BigInt(k * STREAM_BYTES), s.code));
