@@ -1,8 +1,7 @@
 import { EngineOptions } from '../exec/exec-engine';
 import { RiscvCpu } from '../target/riscv/cpu';
 import { X_ABI, F_ABI } from '../target/riscv/cpu-layout';
-import { disassemble, disassembleInvalid } from '../target/riscv/disasm';
-import { RiscvMachine } from './riscv-machine';
+import { guestInsnText, RiscvMachine } from './riscv-machine';
 
 /** A hart's architectural state as plain data: registers, pc, privilege, FP status and CSRs. */
 export function hartState(cpu: RiscvCpu): Record<string, bigint> {
@@ -121,8 +120,7 @@ export function lockstep(
 
 function describe(m: RiscvMachine, pc: bigint): string {
   try {
-    const g = m.block(pc).guest[0];
-    return g.insn ? disassemble(g.insn, pc) : disassembleInvalid(g.raw, g.len, pc);
+    return guestInsnText(m.block(pc).guest[0]);
   } catch {
     return '?';
   }

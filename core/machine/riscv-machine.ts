@@ -44,6 +44,11 @@ export interface BlockView {
   stats: TranslationBlock['stats'];
 }
 
+/** A fetched guest instruction as objdump would print it. */
+export function guestInsnText(g: GuestInsn): string {
+  return g.insn ? disassemble(g.insn, g.pc) : disassembleInvalid(g.raw, g.len, g.pc);
+}
+
 /**
  * A RISC-V machine: RAM and devices on a bus, harts, the softmmu and the
  * translation engine. Subclasses add a platform (devices, boot protocol).
@@ -154,7 +159,7 @@ export class RiscvMachine {
   /** Every stage of the block at `pc` as text: guest disassembly, IR, optimised IR, WebAssembly. */
   inspectBlock(pc: bigint = this.cpu.pc): BlockView {
     const tb = this.block(pc);
-    const text = new Map(tb.guest.map((g) => [g.pc, g.insn ? disassemble(g.insn, g.pc) : disassembleInvalid(g.raw, g.len, g.pc)]));
+    const text = new Map(tb.guest.map((g) => [g.pc, guestInsnText(g)]));
     const opts = { envName: rvEnvName, guestText: (p: bigint) => text.get(p) };
     return {
       pc: tb.pc,

@@ -17,8 +17,6 @@ export interface AddressTranslation {
   translate(env: number, vaddr: bigint, access: Access, mmuIdx: number): bigint;
   /** The exception for a physical address with nothing behind it. */
   accessFault(access: Access, vaddr: bigint): unknown;
-  /** The exception for a misaligned access that cannot be performed (atomics, MMIO). */
-  misalignedFault(access: Access, vaddr: bigint): unknown;
 }
 
 /** Counters of the softmmu, as plain data. */
@@ -220,13 +218,12 @@ export class SoftMmu implements GuestAccess {
    * check write permission before they read). Returns the host address for RAM,
    * or -1 for MMIO.
    */
-  probeWrite(env: number, addr: bigint, size: number, mmuIdx: number): number {
+  probeWrite(env: number, addr: bigint, mmuIdx: number): number {
     addr = BigInt.asUintN(64, addr);
     const paddr = this.target.translate(env, addr, Access.Write, mmuIdx);
     const host = this.bus.ramHost(paddr);
     if (host >= 0) return host;
     if (!this.bus.find(paddr)) throw this.target.accessFault(Access.Write, addr);
-    void size;
     return -1;
   }
 

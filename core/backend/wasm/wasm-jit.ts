@@ -94,14 +94,12 @@ export class WasmJit {
         imports[h.name] = h.fn;
       }
     }
-    let mulhu = -1;
     const needsMulhu = blocks.some(({ ir }) => ir.ops.some((op) => (op.opc === 'mulsh' || op.opc === 'muluh' || op.opc === 'mulsuh') && op.type === 'i64'));
     const codegenImports: CodegenImports = {
       slowLoad, slowStore,
-      get mulhu() { return mulhu; },
+      mulhu: needsMulhu ? m.addFunction(generateMulhu()) : -1,
       helper: (h) => helperIndex.get(h)!,
     };
-    if (needsMulhu) mulhu = m.addFunction(generateMulhu());
     const fns = blocks.map(({ ir, id }, i) => {
       const fn = generateBlockFunction(ir, id, codegenImports);
       m.addFunction(fn, `b${i}`);

@@ -1,6 +1,6 @@
 /**
- * CSR numbers from the RISC-V privileged specification, by their spec names.
- * The disassembler prints these names; the CPU implements the ones it knows.
+ * CSR numbers from the RISC-V privileged specification, by their spec names:
+ * the ones the CPU implements. (Names by number, for printing, are in `csr-names.ts`.)
  */
 export const CSR = {
   // Unprivileged floating-point and counters
@@ -31,18 +31,3 @@ export const PMP_ADDR_COUNT = 64;
 
 /** First counters beyond cycle/time/instret: `hpmcounter3..31` (0xc03..), `mhpmcounter3..31` (0xb03..), `mhpmevent3..31` (0x323..). */
 export const HPM = { counter3: 0xc03, mcounter3: 0xb03, mevent3: 0x323, count: 29 } as const;
-
-const NAMES = new Map<number, string>();
-for (const [name, num] of Object.entries(CSR)) NAMES.set(num, name);
-for (let i = 0; i < PMP_CFG_COUNT; i++) NAMES.set(CSR.pmpcfg0 + i, `pmpcfg${i}`);
-for (let i = 0; i < PMP_ADDR_COUNT; i++) NAMES.set(CSR.pmpaddr0 + i, `pmpaddr${i}`);
-for (let i = 0; i < HPM.count; i++) {
-  NAMES.set(HPM.counter3 + i, `hpmcounter${i + 3}`);
-  NAMES.set(HPM.mcounter3 + i, `mhpmcounter${i + 3}`);
-  NAMES.set(HPM.mevent3 + i, `mhpmevent${i + 3}`);
-}
-
-/** The specification's name of a CSR number, or undefined. */
-export function csrName(num: number): string | undefined {
-  return NAMES.get(num);
-}

@@ -3,7 +3,6 @@ import { Access, AddressTranslation } from '../../memory/softmmu';
 import { EXC } from './spec';
 
 const ACCESS_FAULT = [EXC.loadAccessFault, EXC.storeAccessFault, EXC.instructionAccessFault];
-const MISALIGNED = [EXC.loadAddressMisaligned, EXC.storeAddressMisaligned, EXC.instructionAddressMisaligned];
 /** RV64 physical addresses have 56 bits. */
 const PHYS_LIMIT = 1n << 56n;
 
@@ -20,9 +19,5 @@ export class RiscvAddressTranslation implements AddressTranslation {
 
   accessFault(access: Access, vaddr: bigint): GuestException {
     return new GuestException(ACCESS_FAULT[access], vaddr);
-  }
-
-  misalignedFault(access: Access, vaddr: bigint): GuestException {
-    return new GuestException(MISALIGNED[access], vaddr);
   }
 }

@@ -1,7 +1,7 @@
 import { ENV } from '../../../exec/env';
 import { GuestException } from '../../../exec/guest-exception';
 import { HelperInfo, IrType } from '../../../ir/ir';
-import { Access, SoftMmu } from '../../../memory/softmmu';
+import { SoftMmu } from '../../../memory/softmmu';
 import { RiscvCpu } from '../cpu';
 import { readCsr, writeCsr } from '../csr';
 import { EXC, MSTATUS, PRIV } from '../spec';
@@ -127,7 +127,7 @@ export function createRiscvHelpers(rt: RiscvRuntime): RiscvHelpers {
       addr = BigInt.asUintN(64, addr);
       amoCheck(addr, size);
       // Faults of an AMO are store/AMO faults: check write access before reading.
-      mmu.probeWrite(cpu.env, addr, size, mmuIdx);
+      mmu.probeWrite(cpu.env, addr, mmuIdx);
       const old = mmu.load(cpu.env, addr, size, true, mmuIdx);
       const bits = size * 8;
       const a = BigInt.asIntN(bits, old);
@@ -151,5 +151,3 @@ export function createRiscvHelpers(rt: RiscvRuntime): RiscvHelpers {
     }),
   };
 }
-
-export { Access };

@@ -74,6 +74,11 @@ export class DisasContext {
     this.b.st('i64', v, RV_ENV.f(r));
   }
 
+  /** The effective address `x[rs1] + imm` of a load or store. */
+  address(rs1: number, imm: number): Value {
+    return imm === 0 ? this.getX(rs1) : this.b.add('i64', this.getX(rs1), this.b.i64(imm));
+  }
+
   /** Sign-extend the low 32 bits of an i64 value. */
   sext32(v: Value): Temp {
     return this.b.unary('ext32s', 'i64', v);

@@ -1,4 +1,4 @@
-import { DisasContext, InsnTranslator } from './context';
+import { InsnTranslator } from './context';
 
 /**
  * F and D: loads and stores are inline guest memory ops; moves are inline bit
@@ -46,22 +46,18 @@ function fromInt(): InsnTranslator {
   }, true);
 }
 
-function address(ctx: DisasContext, rs1: number, imm: number) {
-  return imm === 0 ? ctx.getX(rs1) : ctx.bin('add', 'i64', ctx.getX(rs1), ctx.i64(imm));
-}
-
 const flw: InsnTranslator = fp((ctx, i) => {
-  const v = ctx.b.qemuLd('i64', address(ctx, i.rs1, i.imm), { size: 4, signed: false }, ctx.mmuIdx);
+  const v = ctx.b.qemuLd('i64', ctx.address(i.rs1, i.imm), { size: 4, signed: false }, ctx.mmuIdx);
   ctx.setF(i.rd, ctx.bin('or', 'i64', v, ctx.i64(BOX)));
 });
 const fld: InsnTranslator = fp((ctx, i) => {
-  ctx.setF(i.rd, ctx.b.qemuLd('i64', address(ctx, i.rs1, i.imm), { size: 8, signed: false }, ctx.mmuIdx));
+  ctx.setF(i.rd, ctx.b.qemuLd('i64', ctx.address(i.rs1, i.imm), { size: 8, signed: false }, ctx.mmuIdx));
 });
 const fsw: InsnTranslator = fp((ctx, i) => {
-  ctx.b.qemuSt('i64', ctx.getF(i.rs2), address(ctx, i.rs1, i.imm), { size: 4, signed: false }, ctx.mmuIdx);
+  ctx.b.qemuSt('i64', ctx.getF(i.rs2), ctx.address(i.rs1, i.imm), { size: 4, signed: false }, ctx.mmuIdx);
 });
 const fsd: InsnTranslator = fp((ctx, i) => {
-  ctx.b.qemuSt('i64', ctx.getF(i.rs2), address(ctx, i.rs1, i.imm), { size: 8, signed: false }, ctx.mmuIdx);
+  ctx.b.qemuSt('i64', ctx.getF(i.rs2), ctx.address(i.rs1, i.imm), { size: 8, signed: false }, ctx.mmuIdx);
 });
 
 export const RV_FD: Record<string, InsnTranslator> = {

@@ -1,5 +1,5 @@
 import { BinaryOpc, Cond, MemOp } from '../../../ir/ir';
-import { DisasContext, InsnTranslator } from './context';
+import { InsnTranslator } from './context';
 
 /** RV64I: integer computation, control transfer, loads and stores. */
 
@@ -41,21 +41,16 @@ function branch(cond: Cond): InsnTranslator {
   };
 }
 
-/** Effective address rs1 + imm. */
-function address(ctx: DisasContext, rs1: number, imm: number) {
-  return imm === 0 ? ctx.getX(rs1) : ctx.bin('add', 'i64', ctx.getX(rs1), ctx.i64(imm));
-}
-
 function load(size: MemOp['size'], signed: boolean): InsnTranslator {
   return (ctx, i) => {
-    const v = ctx.b.qemuLd('i64', address(ctx, i.rs1, i.imm), { size, signed }, ctx.mmuIdx);
+    const v = ctx.b.qemuLd('i64', ctx.address(i.rs1, i.imm), { size, signed }, ctx.mmuIdx);
     ctx.setX(i.rd, v);
   };
 }
 
 function store(size: MemOp['size']): InsnTranslator {
   return (ctx, i) => {
-    ctx.b.qemuSt('i64', ctx.getX(i.rs2), address(ctx, i.rs1, i.imm), { size, signed: false }, ctx.mmuIdx);
+    ctx.b.qemuSt('i64', ctx.getX(i.rs2), ctx.address(i.rs1, i.imm), { size, signed: false }, ctx.mmuIdx);
   };
 }
 
@@ -69,7 +64,7 @@ export const RV_I: Record<string, InsnTranslator> = {
   },
   jalr: (ctx, i) => {
     // The target is computed before rd is written: rd may be rs1.
-    const target = ctx.bin('and', 'i64', address(ctx, i.rs1, i.imm), ctx.i64(-2));
+    const target = ctx.bin('and', 'i64', ctx.address(i.rs1, i.imm), ctx.i64(-2));
     ctx.setX(i.rd, ctx.i64(ctx.nextPc));
     ctx.b.gotoPtr(target);
     ctx.end = 'jump';
