@@ -1,4 +1,4 @@
-import { JMP_CACHE_ENTRIES, JMP_CACHE_ENTRY_SIZE, ENV, MEMORY, chainSlot, jmpCacheIndex } from './env';
+import { JMP_CACHE_ENTRIES, JMP_CACHE_ENTRY_SIZE, ENV, MEMORY, PAGE_SIZE, chainSlot, jmpCacheIndex } from './env';
 import { SharedMemory } from '../memory/shared-memory';
 import { FetchedInsn, TranslationBlock } from './translation-block';
 
@@ -31,6 +31,12 @@ export class TbCache<G extends FetchedInsn = FetchedInsn> {
   private readonly byPc = new Map<bigint, TranslationBlock<G>[]>();
   private readonly byPage = new Map<number, Set<TranslationBlock<G>>>();
   private readonly byId: (TranslationBlock<G> | undefined)[] = [];
+  /**
+   * Per RAM page holding code, one bit per 2-byte parcel that some block was
+   * made from: a store to the page's data (code and data often share a page)
+   * is recognised without looking at the blocks.
+   */
+  private readonly codeBits = new Map<number, Uint32Array>();
   private nextId = 0;
   /** Envs of every hart (jump caches to keep coherent). */
   readonly envs: number[] = [];
@@ -62,6 +68,7 @@ export class TbCache<G extends FetchedInsn = FetchedInsn> {
       let set = this.byPage.get(p);
       if (!set) this.byPage.set(p, (set = new Set()));
       set.add(tb);
+      this.markCode(p, tb);
     }
     this.byId[tb.id] = tb;
     this.mem.setI32(chainSlot(tb.id, 0), 0);
@@ -139,29 +146,50 @@ export class TbCache<G extends FetchedInsn = FetchedInsn> {
     this.stats.invalidations++;
   }
 
-  /** Invalidate every block made from a RAM page (its code was written). */
-  invalidatePage(ramPage: number): void {
-    const set = this.byPage.get(ramPage);
-    if (!set) return;
-    for (const tb of [...set]) this.invalidate(tb);
-    this.byPage.delete(ramPage);
+  private markCode(page: number, tb: TranslationBlock<G>): void {
+    let bits = this.codeBits.get(page);
+    if (!bits) this.codeBits.set(page, (bits = new Uint32Array(PAGE_SIZE / 64)));
+    const base = MEMORY.ramBase + page * PAGE_SIZE;
+    for (const [start, end] of tb.hostSpans) {
+      for (let a = Math.max(start, base); a < Math.min(end, base + PAGE_SIZE); a += 2) {
+        const parcel = (a - base) >> 1;
+        bits[parcel >> 5] |= 1 << (parcel & 31);
+      }
+    }
+  }
+
+  private touchesCode(page: number, host: number, size: number): boolean {
+    const bits = this.codeBits.get(page);
+    if (!bits) return false;
+    const base = MEMORY.ramBase + page * PAGE_SIZE;
+    const last = Math.min(host + size - 1, base + PAGE_SIZE - 1);
+    for (let parcel = (host - base) >> 1; parcel <= (last - base) >> 1; parcel++) {
+      if (bits[parcel >> 5] & (1 << (parcel & 31))) return true;
+    }
+    return false;
   }
 
   /**
    * A store of `size` bytes at host address `host` hit RAM page `ramPage`:
    * invalidate the blocks whose code bytes it overwrote. Returns whether blocks
-   * made from the page remain.
+   * made from the page remain (its stores then keep taking the slow path).
    */
   invalidateRange(ramPage: number, host: number, size: number): boolean {
     const set = this.byPage.get(ramPage);
     if (!set) return false;
+    if (!this.touchesCode(ramPage, host, size)) return true;
     const end = host + size;
     for (const tb of [...set]) {
       if (tb.hostSpans.some(([s, e]) => host < e && s < end)) this.invalidate(tb);
     }
-    if (set.size > 0) return true;
-    this.byPage.delete(ramPage);
-    return false;
+    // Rebuild the page's parcel bits from the blocks that remain.
+    this.codeBits.delete(ramPage);
+    if (set.size === 0) {
+      this.byPage.delete(ramPage);
+      return false;
+    }
+    for (const tb of set) this.markCode(ramPage, tb);
+    return true;
   }
 
   /** Drop every block. */
@@ -169,6 +197,7 @@ export class TbCache<G extends FetchedInsn = FetchedInsn> {
     for (const tb of this.blocks()) tb.valid = false;
     this.byPc.clear();
     this.byPage.clear();
+    this.codeBits.clear();
     this.byId.length = 0;
     this.nextId = 0;
     new Uint8Array(this.mem.memory.buffer, MEMORY.chainBase, MEMORY.maxBlocks * 8).fill(0);

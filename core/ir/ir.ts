@@ -39,14 +39,29 @@ export type BinaryOpc =
   /** Signed/unsigned division and remainder, total as RISC-V defines them (x/0 = -1, x%0 = x, MIN/-1 = MIN, MIN%-1 = 0). */
   | 'div' | 'divu' | 'rem' | 'remu'
   /** High half of the double-width product: signed×signed, unsigned×unsigned, signed×unsigned. */
-  | 'mulsh' | 'muluh' | 'mulsuh';
+  | 'mulsh' | 'muluh' | 'mulsuh'
+  | FloatBinaryOpc;
+
+/**
+ * IEEE 754 arithmetic on bit patterns (i64 = binary64, i32 = binary32), round
+ * to nearest even, no exception flags; a NaN result's bit pattern is
+ * unspecified, so translators must not let one reach guest state (they use
+ * these ops for fast paths that check the result). `feq/flt/fle` give 1 or 0
+ * in the operand type (0 when either operand is a NaN).
+ */
+export type FloatBinaryOpc = 'fadd' | 'fsub' | 'fmul' | 'fdiv' | 'feq' | 'flt' | 'fle';
+
+/** The float ops, which constant folding leaves alone. */
+export const FLOAT_OPS: ReadonlySet<string> = new Set(['fadd', 'fsub', 'fmul', 'fdiv', 'feq', 'flt', 'fle', 'fsqrt']);
 
 /** Unary operators with the same source and result type. */
 export type UnaryOpc =
   | 'neg' | 'not'
   | 'ext8s' | 'ext8u' | 'ext16s' | 'ext16u'
   /** Only for i64: sign/zero-extend the low 32 bits. */
-  | 'ext32s' | 'ext32u';
+  | 'ext32s' | 'ext32u'
+  /** IEEE 754 square root of a bit pattern, as the float binary ops. */
+  | 'fsqrt';
 
 /** Size and signedness of a guest memory access. */
 export interface MemOp {
@@ -149,7 +164,7 @@ export function opInputs(op: IrOp): Value[] {
     case 'insn_start': case 'br': case 'label': case 'ld': case 'goto_tb': case 'exit_tb':
       return [];
     case 'mov': case 'trunc': case 'sext': case 'zext':
-    case 'neg': case 'not': case 'ext8s': case 'ext8u': case 'ext16s': case 'ext16u': case 'ext32s': case 'ext32u':
+    case 'neg': case 'not': case 'ext8s': case 'ext8u': case 'ext16s': case 'ext16u': case 'ext32s': case 'ext32u': case 'fsqrt':
       return [op.a];
     case 'setcond': case 'brcond':
       return [op.a, op.b];

@@ -175,7 +175,7 @@ function compileOp(op: IrOp, next: number, labelStep: Int32Array, fault: FaultIn
       const d = op.dst.id; const a = reader(op.a);
       return (f) => { f.t[d] = BigInt((a(f.t) as number) >>> 0); return next; };
     }
-    case 'neg': case 'not': case 'ext8s': case 'ext8u': case 'ext16s': case 'ext16u': case 'ext32s': case 'ext32u': {
+    case 'neg': case 'not': case 'ext8s': case 'ext8u': case 'ext16s': case 'ext16u': case 'ext32s': case 'ext32u': case 'fsqrt': {
       const fn = (op.type === 'i64' ? UNARY_I64[op.opc] : UNARY_I32[op.opc]) as (a: Slot) => Slot;
       const d = op.dst.id; const a = reader(op.a);
       return (f) => { f.t[d] = fn(a(f.t)); return next; };

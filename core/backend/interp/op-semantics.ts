@@ -8,6 +8,17 @@ import { BinaryOpc, Cond, UnaryOpc } from '../../ir/ir';
  */
 
 type Fn32 = (a: number, b: number) => number;
+
+// Float ops reinterpret bit patterns through these (JavaScript arithmetic is IEEE binary64, round to nearest even;
+// binary32 results are exact after Math.fround because binary64 has more than twice the precision).
+const f64 = new Float64Array(1);
+const i64 = new BigInt64Array(f64.buffer);
+const f32 = new Float32Array(1);
+const i32 = new Int32Array(f32.buffer);
+const asF64 = (bits: bigint): number => { i64[0] = bits; return f64[0]; };
+const fromF64 = (x: number): bigint => { f64[0] = x; return i64[0]; };
+const asF32 = (bits: number): number => { i32[0] = bits; return f32[0]; };
+const fromF32 = (x: number): number => { f32[0] = x; return i32[0]; };
 type Fn64 = (a: bigint, b: bigint) => bigint;
 
 const I32_MIN = -0x80000000;
@@ -36,6 +47,13 @@ export const BINARY_I32: Readonly<Record<BinaryOpc, Fn32>> = {
   mulsh: (a, b) => Number(BigInt.asIntN(32, (BigInt(a) * BigInt(b)) >> 32n)),
   muluh: (a, b) => Number(BigInt.asIntN(32, (BigInt(a >>> 0) * BigInt(b >>> 0)) >> 32n)),
   mulsuh: (a, b) => Number(BigInt.asIntN(32, (BigInt(a) * BigInt(b >>> 0)) >> 32n)),
+  fadd: (a, b) => fromF32(asF32(a) + asF32(b)),
+  fsub: (a, b) => fromF32(asF32(a) - asF32(b)),
+  fmul: (a, b) => fromF32(asF32(a) * asF32(b)),
+  fdiv: (a, b) => fromF32(asF32(a) / asF32(b)),
+  feq: (a, b) => (asF32(a) === asF32(b) ? 1 : 0),
+  flt: (a, b) => (asF32(a) < asF32(b) ? 1 : 0),
+  fle: (a, b) => (asF32(a) <= asF32(b) ? 1 : 0),
 };
 
 /** Binary ops on i64. */
@@ -58,6 +76,13 @@ export const BINARY_I64: Readonly<Record<BinaryOpc, Fn64>> = {
   mulsh: (a, b) => s64((a * b) >> 64n),
   muluh: (a, b) => s64((u64(a) * u64(b)) >> 64n),
   mulsuh: (a, b) => s64((a * u64(b)) >> 64n),
+  fadd: (a, b) => fromF64(asF64(a) + asF64(b)),
+  fsub: (a, b) => fromF64(asF64(a) - asF64(b)),
+  fmul: (a, b) => fromF64(asF64(a) * asF64(b)),
+  fdiv: (a, b) => fromF64(asF64(a) / asF64(b)),
+  feq: (a, b) => (asF64(a) === asF64(b) ? 1n : 0n),
+  flt: (a, b) => (asF64(a) < asF64(b) ? 1n : 0n),
+  fle: (a, b) => (asF64(a) <= asF64(b) ? 1n : 0n),
 };
 
 /** Unary ops on i32 (`ext32s`/`ext32u` do not exist for i32; validation rejects them). */
@@ -70,6 +95,7 @@ export const UNARY_I32: Readonly<Record<UnaryOpc, (a: number) => number>> = {
   ext16u: (a) => a & 0xffff,
   ext32s: (a) => a,
   ext32u: (a) => a,
+  fsqrt: (a) => fromF32(Math.sqrt(asF32(a))),
 };
 
 /** Unary ops on i64. */
@@ -82,6 +108,7 @@ export const UNARY_I64: Readonly<Record<UnaryOpc, (a: bigint) => bigint>> = {
   ext16u: (a) => BigInt.asUintN(16, a),
   ext32s: (a) => BigInt.asIntN(32, a),
   ext32u: (a) => BigInt.asUintN(32, a),
+  fsqrt: (a) => fromF64(Math.sqrt(asF64(a))),
 };
 
 /** Conditions on i32. */

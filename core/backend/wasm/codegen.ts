@@ -28,6 +28,10 @@ const BIN: Partial<Record<BinaryOpc, string>> = {
   shl: 'shl', shr: 'shr_u', sar: 'shr_s', rotl: 'rotl', rotr: 'rotr',
 };
 
+const FLOAT_BINARY: Partial<Record<BinaryOpc, string>> = {
+  fadd: 'add', fsub: 'sub', fmul: 'mul', fdiv: 'div', feq: 'eq', flt: 'lt', fle: 'le',
+};
+
 const COND: Record<Cond, string> = {
   eq: 'eq', ne: 'ne', lt: 'lt_s', ge: 'ge_s', le: 'le_s', gt: 'gt_s', ltu: 'lt_u', geu: 'ge_u', leu: 'le_u', gtu: 'gt_u',
 };
@@ -129,6 +133,22 @@ export function generateBlockFunction(block: IrBlock, tbId: number, imports: Cod
       push(op.a); push(op.b); f.op(`${t}.${simple}` as WasmMnemonic); set(op.dst);
       return;
     }
+    const float = FLOAT_BINARY[op.opc as BinaryOpc];
+    if (float) {
+      // Reinterpret the bit patterns, compute in the host's IEEE arithmetic, reinterpret back.
+      const [ft, reinterpretIn, reinterpretOut] = t === 'i64'
+        ? ['f64', 'f64.reinterpret_i64', 'i64.reinterpret_f64'] as const
+        : ['f32', 'f32.reinterpret_i32', 'i32.reinterpret_f32'] as const;
+      push(op.a); f.op(reinterpretIn); push(op.b); f.op(reinterpretIn);
+      f.op(`${ft}.${float}` as WasmMnemonic);
+      if (op.opc === 'feq' || op.opc === 'flt' || op.opc === 'fle') {
+        if (t === 'i64') f.op('i64.extend_i32_u');
+      } else {
+        f.op(reinterpretOut);
+      }
+      set(op.dst);
+      return;
+    }
     const a = tmp(t);
     const b = tmp(t);
     push(op.a); f.op('local.set', a);
@@ -220,6 +240,12 @@ export function generateBlockFunction(block: IrBlock, tbId: number, imports: Cod
         f.op(`${op.type}.and`); set(op.dst);
         break;
       case 'ext32u': push(op.a); f.op('i64.const', 0xffffffffn); f.op('i64.and'); set(op.dst); break;
+      case 'fsqrt':
+        push(op.a);
+        if (op.type === 'i64') f.op('f64.reinterpret_i64').op('f64.sqrt').op('i64.reinterpret_f64');
+        else f.op('f32.reinterpret_i32').op('f32.sqrt').op('i32.reinterpret_f32');
+        set(op.dst);
+        break;
       case 'trunc': push(op.a); f.op('i32.wrap_i64'); set(op.dst); break;
       case 'sext': push(op.a); f.op('i64.extend_i32_s'); set(op.dst); break;
       case 'zext': push(op.a); f.op('i64.extend_i32_u'); set(op.dst); break;

@@ -47,6 +47,7 @@ export function evalBinary(opc: BinaryOpc, type: IrType, a: bigint, b: bigint): 
     case 'mulsh': return canonical(type, (sa * sb) >> bw);
     case 'muluh': return canonical(type, (ua * ub) >> bw);
     case 'mulsuh': return canonical(type, (sa * ub) >> bw);
+    default: throw new Error(`${opc} is not evaluated on constants`);
   }
 }
 
@@ -61,6 +62,7 @@ export function evalUnary(opc: UnaryOpc, type: IrType, a: bigint): bigint {
     case 'ext16u': return canonical(type, BigInt.asUintN(16, a));
     case 'ext32s': return canonical(type, BigInt.asIntN(32, a));
     case 'ext32u': return canonical(type, BigInt.asUintN(32, a));
+    default: throw new Error(`${opc} is not evaluated on constants`);
   }
 }
 

@@ -1,3 +1,4 @@
+import { FLOAT_OPS } from '../ir';
 import { Const, IrBlock, IrOp, IrType, Temp, Value, constant } from '../ir';
 import { writtenTemp } from './operand-rewrite';
 import { condOnEqual, evalBinary, evalCond, evalUnary } from './const-eval';
@@ -76,7 +77,8 @@ function fold(op: IrOp, resolve: (v: Value) => Value): IrOp | null {
       if (a.kind !== 'const') return op;
       return mov('i64', op.dst, constant('i64', op.opc === 'sext' ? a.value : BigInt.asUintN(32, a.value)));
     }
-    case 'neg': case 'not': case 'ext8s': case 'ext8u': case 'ext16s': case 'ext16u': case 'ext32s': case 'ext32u': {
+    case 'neg': case 'not': case 'ext8s': case 'ext8u': case 'ext16s': case 'ext16u': case 'ext32s': case 'ext32u': case 'fsqrt': {
+      if (op.opc === 'fsqrt') return op; // float results are not folded (NaN patterns are backend-defined)
       const a = resolve(op.a);
       return a.kind === 'const' ? mov(op.type, op.dst, constant(op.type, evalUnary(op.opc, op.type, a.value))) : op;
     }
@@ -111,6 +113,7 @@ function decide(cond: Parameters<typeof evalCond>[0], type: IrType, a: Value, b:
 function foldBinary(op: Extract<IrOp, { b: Value; dst: Temp; type: IrType }>, a: Value, b: Value): IrOp {
   const { type, dst } = op;
   if (op.opc === 'setcond' || op.opc === 'movcond') return op; // handled by fold()
+  if (FLOAT_OPS.has(op.opc)) return op; // float results are not folded (NaN patterns are backend-defined)
   if (a.kind === 'const' && b.kind === 'const') {
     return mov(type, dst, constant(type, evalBinary(op.opc, type, a.value, b.value)));
   }

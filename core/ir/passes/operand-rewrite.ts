@@ -10,7 +10,7 @@ export function rewriteInputs(op: IrOp, f: (v: Value) => Value): void {
     case 'insn_start': case 'br': case 'label': case 'ld': case 'goto_tb': case 'exit_tb':
       return;
     case 'mov': case 'trunc': case 'sext': case 'zext':
-    case 'neg': case 'not': case 'ext8s': case 'ext8u': case 'ext16s': case 'ext16u': case 'ext32s': case 'ext32u':
+    case 'neg': case 'not': case 'ext8s': case 'ext8u': case 'ext16s': case 'ext16u': case 'ext32s': case 'ext32u': case 'fsqrt':
       op.a = f(op.a);
       return;
     case 'movcond':
@@ -47,7 +47,7 @@ export function cloneOp(op: IrOp): IrOp {
     case 'insn_start': return { opc: op.opc, pc: op.pc, len: op.len };
     case 'mov': return { opc: op.opc, type: op.type, dst: op.dst, a: op.a };
     case 'trunc': case 'sext': case 'zext': return { opc: op.opc, dst: op.dst, a: op.a };
-    case 'neg': case 'not': case 'ext8s': case 'ext8u': case 'ext16s': case 'ext16u': case 'ext32s': case 'ext32u':
+    case 'neg': case 'not': case 'ext8s': case 'ext8u': case 'ext16s': case 'ext16u': case 'ext32s': case 'ext32u': case 'fsqrt':
       return { opc: op.opc, type: op.type, dst: op.dst, a: op.a };
     case 'setcond': return { opc: op.opc, type: op.type, cond: op.cond, dst: op.dst, a: op.a, b: op.b };
     case 'movcond':
@@ -79,7 +79,7 @@ export function forEachTempInput(op: IrOp, f: (id: number) => void): void {
     case 'insn_start': case 'br': case 'label': case 'ld': case 'goto_tb': case 'exit_tb':
       return;
     case 'mov': case 'trunc': case 'sext': case 'zext':
-    case 'neg': case 'not': case 'ext8s': case 'ext8u': case 'ext16s': case 'ext16u': case 'ext32s': case 'ext32u':
+    case 'neg': case 'not': case 'ext8s': case 'ext8u': case 'ext16s': case 'ext16u': case 'ext32s': case 'ext32u': case 'fsqrt':
       if (op.a.kind === 'temp') f(op.a.id);
       return;
     case 'movcond':

@@ -63,7 +63,7 @@ export function validateBlock(block: IrBlock): void {
       case 'mov': value('dst', op.dst, op.type); value('a', op.a, op.type); break;
       case 'trunc': value('dst', op.dst, 'i32'); value('a', op.a, 'i64'); break;
       case 'sext': case 'zext': value('dst', op.dst, 'i64'); value('a', op.a, 'i32'); break;
-      case 'neg': case 'not': case 'ext8s': case 'ext8u': case 'ext16s': case 'ext16u':
+      case 'neg': case 'not': case 'ext8s': case 'ext8u': case 'ext16s': case 'ext16u': case 'fsqrt':
         value('dst', op.dst, op.type); value('a', op.a, op.type); break;
       case 'ext32s': case 'ext32u':
         if (op.type !== 'i64') fail(`${op.opc} exists only for i64`);

@@ -10,8 +10,10 @@ export const RV_ENV = {
   x: (i: number): number => ENV.target + i * 8,
   /** Floating-point register `f[i]` (i64 bit pattern; singles NaN-boxed). */
   f: (i: number): number => ENV.target + 256 + i * 8,
+  /** i32: fcsr (frm << 5 | fflags), in env so generated FP fast paths can check it. */
+  fcsr: ENV.target + 512,
   /** End of the RISC-V state. */
-  end: ENV.target + 512,
+  end: ENV.target + 520,
 } as const;
 
 /** ABI names of the integer registers, by number. */
@@ -30,7 +32,8 @@ export const F_ABI = [
 export function rvEnvName(offset: number): string | undefined {
   if (offset === ENV.pc) return 'pc';
   if (offset >= ENV.target && offset < ENV.target + 256 && offset % 8 === 0) return `x${(offset - ENV.target) / 8}`;
-  if (offset >= ENV.target + 256 && offset < RV_ENV.end && offset % 8 === 0) return `f${(offset - ENV.target - 256) / 8}`;
+  if (offset >= ENV.target + 256 && offset < ENV.target + 512 && offset % 8 === 0) return `f${(offset - ENV.target - 256) / 8}`;
+  if (offset === RV_ENV.fcsr) return 'fcsr';
   for (const [name, off] of Object.entries(ENV)) if (off === offset) return name;
   return undefined;
 }

@@ -60,10 +60,6 @@ export class RiscvCpu {
   priv: Priv = PRIV.M;
   /** CSR storage. */
   readonly csr: RiscvCsrState;
-  /** Accrued floating-point exception flags (fcsr.fflags). */
-  fflags = 0;
-  /** Dynamic rounding mode (fcsr.frm). */
-  frm = 0;
   /** Address reserved by the last `lr`, or -1n. */
   reservation = -1n;
   /** Pending bits driven by devices (MSIP, MTIP, MEIP, SEIP from the platform). */
@@ -94,6 +90,24 @@ export class RiscvCpu {
       scause: 0n, stval: 0n, scounteren: 0n, senvcfg: 0n, satp: 0n,
       pmpcfg: new Array(16).fill(0n), pmpaddr: new Array(64).fill(0n),
     };
+  }
+
+  /** Accrued floating-point exception flags (fcsr.fflags), kept in env. */
+  get fflags(): number {
+    return this.mem.i32(this.env + RV_ENV.fcsr) & 0x1f;
+  }
+
+  set fflags(v: number) {
+    this.mem.setI32(this.env + RV_ENV.fcsr, (this.mem.i32(this.env + RV_ENV.fcsr) & ~0x1f) | (v & 0x1f));
+  }
+
+  /** Dynamic rounding mode (fcsr.frm), kept in env. */
+  get frm(): number {
+    return (this.mem.i32(this.env + RV_ENV.fcsr) >> 5) & 7;
+  }
+
+  set frm(v: number) {
+    this.mem.setI32(this.env + RV_ENV.fcsr, (this.mem.i32(this.env + RV_ENV.fcsr) & 0x1f) | ((v & 7) << 5));
   }
 
   /** The program counter. */

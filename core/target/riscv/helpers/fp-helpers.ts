@@ -133,8 +133,8 @@ export function createFpHelpers(rt: RiscvRuntime): FpHelpers {
         end();
         return v;
       };
-    // Only a dynamic rounding mode can raise (reserved frm); flags live outside env.
-    fp[name] = { name, args: t.args, ret: 'i64', fn, mayRaise: t.rm, readsEnv: t.rm, writesEnv: false, pure: false };
+    // Only a dynamic rounding mode can raise (reserved frm); fcsr lives in env.
+    fp[name] = { name, args: t.args, ret: 'i64', fn, mayRaise: t.rm, readsEnv: true, writesEnv: true, pure: false };
   }
   const markFsDirty: HelperInfo = {
     name: 'mark_fs_dirty', args: [], fn: () => rt.current.markFsDirty(),

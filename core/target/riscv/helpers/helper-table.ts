@@ -76,7 +76,7 @@ export function createRiscvHelpers(rt: RiscvRuntime): RiscvHelpers {
         if (writeCsr(cpu, num, v, raw, u).flushTlb) rt.flushTlb(cpu);
       }
       return BigInt.asIntN(64, old);
-    }),
+    }, { writesEnv: true }),
 
     mret: helper('mret', [], undefined, () => rt.current.mret(), { writesEnv: true }),
     sret: helper('sret', [], undefined, () => rt.current.sret(), { writesEnv: true }),
