@@ -22,6 +22,8 @@ export interface RiscvMachineOptions extends EngineOptions {
   harts?: number;
   /** Guest instructions per virtual-time tick of `mtime` (default 10: 10 MHz at a nominal 100 MIPS). */
   insnsPerTick?: number;
+  /** Inline host-arithmetic fast paths for common FP instructions (default true; false: soft-float helpers only). */
+  fpFastPath?: boolean;
 }
 
 /** Result of running a machine. */
@@ -86,7 +88,7 @@ export class RiscvMachine {
         cpu.waiting = true;
       },
     };
-    this.translator = new RiscvTranslator(this.mmu, createRiscvHelpers(this.runtime));
+    this.translator = new RiscvTranslator(this.mmu, createRiscvHelpers(this.runtime), 64, options.fpFastPath ?? true);
     this.engine = new ExecEngine<GuestInsn>(this.mmu, this.translator, options);
     for (const h of this.harts) {
       this.mmu.addHart(h.env);

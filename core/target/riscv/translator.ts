@@ -42,7 +42,13 @@ export const MAX_BLOCK_INSNS = 512;
  * and emits IR, one small translator function per instruction.
  */
 export class RiscvTranslator {
-  constructor(readonly mmu: SoftMmu, readonly helpers: RiscvHelpers, readonly xlen: 32 | 64 = 64) {}
+  constructor(
+    readonly mmu: SoftMmu,
+    readonly helpers: RiscvHelpers,
+    readonly xlen: 32 | 64 = 64,
+    /** Translate common FP operations with an inline host-arithmetic fast path (see rv-fd.ts). */
+    readonly fpFastPath = true,
+  ) {}
 
   /**
    * Translate the block starting at `pc` for a hart in the state `flags`
@@ -52,7 +58,7 @@ export class RiscvTranslator {
   translate(env: number, pc: bigint, flags: number, maxInsns = MAX_BLOCK_INSNS): TranslatedCode {
     const b = new IrBuilder(pc);
     const priv = flags & TB_FLAGS.privMask;
-    const ctx = new DisasContext(b, this.helpers, flags, this.xlen);
+    const ctx = new DisasContext(b, this.helpers, flags, this.xlen, this.fpFastPath);
     const view = this.mmu.mem.view;
     const guest: GuestInsn[] = [];
     const pages = new Set<number>();

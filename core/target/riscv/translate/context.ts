@@ -36,6 +36,8 @@ export class DisasContext {
     /** The hart's translation flags (see TB_FLAGS). */
     readonly flags: number,
     readonly xlen: 32 | 64,
+    /** Emit inline fast paths for common FP operations. */
+    readonly fpFastPath = true,
   ) {
     this.priv = flags & TB_FLAGS.privMask;
     this.fpOn = (flags & TB_FLAGS.fpOn) !== 0;

@@ -136,7 +136,7 @@ function requireNotNaN(ctx: DisasContext, type: IrType, bits: Value, slow: Label
 function fastArith(op: FloatBinaryOpc | 'fsqrt', nargs: 1 | 2): InsnTranslator {
   const slowPath = arith(nargs, true);
   return fp((ctx, i) => {
-    if (i.rm !== 0 && i.rm !== 7) return slowPath(ctx, i);
+    if (!ctx.fpFastPath || (i.rm !== 0 && i.rm !== 7)) return slowPath(ctx, i);
     const b = ctx.b;
     const slow = b.label();
     const done = b.label();
@@ -157,7 +157,9 @@ function fastArith(op: FloatBinaryOpc | 'fsqrt', nargs: 1 | 2): InsnTranslator {
 
 /** xd = fs1 cmp fs2: host compare unless an operand is a NaN (flags and quiet/signaling rules). */
 function fastCompare(op: 'feq' | 'flt' | 'fle'): InsnTranslator {
+  const slowPath = toInt(2, false);
   return fp((ctx, i) => {
+    if (!ctx.fpFastPath) return slowPath(ctx, i);
     const b = ctx.b;
     const slow = b.label();
     const done = b.label();
@@ -177,7 +179,9 @@ function fastCompare(op: 'feq' | 'flt' | 'fle'): InsnTranslator {
 
 /** Sign injection on binary64 is pure bit manipulation: no flags, no NaN rules. */
 function signInjectD(kind: 'fsgnj' | 'fsgnjn' | 'fsgnjx'): InsnTranslator {
+  const slowPath = arith(2, false);
   return fp((ctx, i) => {
+    if (!ctx.fpFastPath) return slowPath(ctx, i);
     const b = ctx.b;
     const a = ctx.getF(i.rs1);
     const s = ctx.getF(i.rs2);
