@@ -1,5 +1,6 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { SpikeMachine } from '../../core/machine/spike-machine';
 import { UsageError } from './run';
@@ -43,11 +44,18 @@ function qemuAvailable(): boolean {
 
 /** Wall-clock seconds of QEMU running `elf` on its spike machine, and what it printed. */
 function runQemu(elf: string): { seconds: number; output: string; status: number | null } {
-  const t0 = performance.now();
-  const r = spawnSync(QEMU, ['-M', 'spike', '-bios', 'none', '-kernel', elf, '-nographic', '-monitor', 'none', '-serial', 'none'], {
-    encoding: 'utf8', timeout: 300_000,
-  });
-  return { seconds: (performance.now() - t0) / 1000, output: r.stdout ?? '', status: r.status };
+  // The console goes to a file: QEMU's stdio backend drops characters when a pipe reader falls behind.
+  const dir = mkdtempSync(join(tmpdir(), 'orrery-bench-'));
+  const consoleFile = join(dir, 'console.txt');
+  try {
+    const t0 = performance.now();
+    const r = spawnSync(QEMU, ['-M', 'spike', '-bios', 'none', '-display', 'none', '-monitor', 'none',
+      '-serial', `file:${consoleFile}`, '-kernel', elf], { stdio: 'ignore', timeout: 300_000 });
+    const seconds = (performance.now() - t0) / 1000;
+    return { seconds, output: existsSync(consoleFile) ? readFileSync(consoleFile, 'utf8') : '', status: r.status };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 }
 
 function checksumOf(text: string): string {
@@ -130,7 +138,8 @@ export async function benchCommand(argv: string[]): Promise<number> {
     const elf = resolve(root, w.elf);
     const row: BenchRow = { name: w.name, kind: w.kind, ...benchOrrery(elf) };
     if (withQemu) {
-      const q = runQemu(elf);
+      // Best of three: the workloads take a fraction of a second under QEMU, close to its start-up time.
+      const q = [runQemu(elf), runQemu(elf), runQemu(elf)].reduce((best, r) => (r.seconds < best.seconds ? r : best));
       const qc = checksumOf(q.output);
       if (q.status !== 0 || qc !== row.checksum) {
         process.stderr.write(`orrery bench: QEMU run of ${w.name} ended with status ${q.status}, checksum ${qc} (Orrery: ${row.checksum})\n`);
