@@ -34,18 +34,18 @@ export const ENV = {
   /** The softmmu TLB: {@link TLB_MMU_MODES} tables of {@link TLB_ENTRIES} entries. */
   tlb: 0x1000,
   /** The jump cache: {@link JMP_CACHE_ENTRIES} entries of {pc: i64, tableIndex: i32}. */
-  jmpCache: 0x11000,
+  jmpCache: 0x41000,
 } as const;
 
 /** Byte size of one hart's env region. */
-export const ENV_SIZE = 0x40000;
+export const ENV_SIZE = 0x80000;
 
 /** log2 of the guest page size the softmmu works in. */
 export const PAGE_BITS = 12;
 export const PAGE_SIZE = 1 << PAGE_BITS;
 
 /** Entries per TLB table (direct-mapped by virtual page number). */
-export const TLB_ENTRIES = 256;
+export const TLB_ENTRIES = 1024;
 /** Number of MMU indexes (privilege/translation regimes) with a TLB table each. */
 export const TLB_MMU_MODES = 8;
 /** Bytes per TLB entry. */

@@ -45,6 +45,8 @@ export interface EngineOptions {
   urgentRuns?: number;
   /** Maximum guest instructions per block (default 512). */
   maxBlockInsns?: number;
+  /** Compiled blocks tail-call their chained successors (default true); false returns each to the dispatcher loop. */
+  tailCalls?: boolean;
 }
 
 /** Why a run returned. */
@@ -98,9 +100,10 @@ export class ExecEngine<G extends FetchedInsn> {
       batchSize: options.batchSize ?? 24,
       urgentRuns: options.urgentRuns ?? 48,
       maxBlockInsns: options.maxBlockInsns ?? 512,
+      tailCalls: options.tailCalls ?? true,
     };
     this.cache = new TbCache<G>(mmu.mem);
-    this.jit = new WasmJit(mmu.mem, mmu);
+    this.jit = new WasmJit(mmu.mem, mmu, this.options.tailCalls);
     this.cache.onFlush = () => {
       this.jit.reset();
       this.queue.length = 0;

@@ -13,7 +13,16 @@ export interface CodegenImports {
   mulhu: number;
   /** The function index of a helper (importing it on first use). */
   helper(h: HelperInfo): number;
+  /**
+   * Jump to chained and jump-cached successors with `return_call_indirect`
+   * through the shared table (index 0 of the module), instead of returning
+   * their index to the dispatcher.
+   */
+  tailCalls: boolean;
 }
+
+/** The signature of every block function. */
+export const BLOCK_TYPE = { params: ['i32'], results: ['i32'] } as const;
 
 /** Encode a memop for the slow-path helpers: size | signed << 4 | mmuIdx << 8. */
 export function encodeMemop(memop: MemOp, mmuIdx: number): number {
@@ -330,7 +339,11 @@ export function generateBlockFunction(block: IrBlock, tbId: number, imports: Cod
         f.op('i32.const', 0); f.op('i32.load', { offset: chainSlot(tbId, op.slot) }); f.op('local.tee', next);
         f.op('if', undefined);
         bump(ENV.chainHits);
-        f.op('local.get', next); f.op('return');
+        if (imports.tailCalls) {
+          env(); f.op('local.get', next); f.op('return_call_indirect', { type: BLOCK_TYPE });
+        } else {
+          f.op('local.get', next); f.op('return');
+        }
         f.op('end');
         env(); f.op('i64.const', BigInt.asIntN(64, op.pc)); f.op('i64.store', { offset: ENV.pc });
         env(); f.op('i32.const', tbId + 1); f.op('i32.store', { offset: ENV.exitTb });
@@ -350,11 +363,14 @@ export function generateBlockFunction(block: IrBlock, tbId: number, imports: Cod
         f.op('local.set', entry);
         f.op('local.get', entry); f.op('i64.load', { offset: ENV.jmpCache });
         f.op('local.get', pc); f.op('i64.eq');
-        f.op('if', 'i32');
+        f.op('if', undefined);
         bump(ENV.jmpCacheHits);
+        if (imports.tailCalls) env();
         f.op('local.get', entry); f.op('i32.load', { offset: ENV.jmpCache + 8 });
-        f.op('else'); f.op('i32.const', 0); f.op('end');
-        f.op('return');
+        if (imports.tailCalls) f.op('return_call_indirect', { type: BLOCK_TYPE });
+        else f.op('return');
+        f.op('end');
+        f.op('i32.const', 0); f.op('return');
         break;
       }
       case 'exit_tb':

@@ -1,10 +1,9 @@
 import { GuestAccess } from '../../exec/guest-access';
 import { HelperInfo, IrBlock } from '../../ir/ir';
 import { SharedMemory } from '../../memory/shared-memory';
-import { CodegenImports, generateBlockFunction, generateMulhu } from './codegen';
+import { BLOCK_TYPE, CodegenImports, generateBlockFunction, generateMulhu } from './codegen';
 import { WasmFunctionBuilder } from './wasm-insn';
 import { WasmModuleBuilder } from './wasm-module';
-import { WasmFuncType } from './wasm-types';
 
 /** A block compiled to WebAssembly. */
 export interface CompiledBlock {
@@ -27,7 +26,6 @@ export interface WasmJitStats {
   compileSeconds: number;
 }
 
-const BLOCK_TYPE: WasmFuncType = { params: ['i32'], results: ['i32'] };
 const TABLE_GROWTH = 4096;
 
 /**
@@ -42,7 +40,12 @@ export class WasmJit {
   private readonly dispatch: (env: number, index: number) => number;
   private readonly baseImports: Record<string, WebAssembly.ImportValue>;
 
-  constructor(readonly mem: SharedMemory, access: GuestAccess) {
+  constructor(
+    readonly mem: SharedMemory,
+    access: GuestAccess,
+    /** Blocks jump to their successors with tail calls (see {@link CodegenImports.tailCalls}). */
+    readonly tailCalls = true,
+  ) {
     this.table = new WebAssembly.Table({ element: 'anyfunc', initial: TABLE_GROWTH });
     this.baseImports = {
       memory: mem.memory,
@@ -80,7 +83,8 @@ export class WasmJit {
     const t0 = performance.now();
     const m = new WasmModuleBuilder();
     m.importMemory('env', 'memory', { min: this.mem.memory.buffer.byteLength / 65536 });
-    const imports: Record<string, WebAssembly.ImportValue> = { ...this.baseImports };
+    if (this.tailCalls) m.importTable('env', 'table', { min: 1 });
+    const imports: Record<string, WebAssembly.ImportValue> = { ...this.baseImports, table: this.table };
     const slowLoad = m.importFunction('env', 'slow_ld', { params: ['i32', 'i64', 'i32'], results: ['i64'] });
     const slowStore = m.importFunction('env', 'slow_st', { params: ['i32', 'i64', 'i64', 'i32'], results: [] });
     // Import every helper the batch calls before defining functions (function indexes start with imports).
@@ -99,6 +103,7 @@ export class WasmJit {
       slowLoad, slowStore,
       mulhu: needsMulhu ? m.addFunction(generateMulhu()) : -1,
       helper: (h) => helperIndex.get(h)!,
+      tailCalls: this.tailCalls,
     };
     const fns = blocks.map(({ ir, id }, i) => {
       const fn = generateBlockFunction(ir, id, codegenImports);
