@@ -69,6 +69,18 @@ export interface MemOp {
   readonly signed: boolean;
 }
 
+/**
+ * A guest-register store that a guest memory op performs only on its slow
+ * path, before it can raise: the env-forwarding pass defers stores past
+ * memory ops whose fast path cannot fault, so env is exact at a fault without
+ * paying for the stores when the access hits the TLB.
+ */
+export interface EnvSync {
+  readonly type: IrType;
+  readonly src: Value;
+  readonly offset: number;
+}
+
 /** A branch target inside a block. */
 export interface Label {
   readonly id: number;
@@ -116,8 +128,8 @@ export type IrOp =
   | { opc: 'ld'; type: IrType; dst: Temp; offset: number }
   | { opc: 'st'; type: IrType; src: Value; offset: number }
   /** Guest memory load/store through the softmmu with the given MMU index. */
-  | { opc: 'qemu_ld'; type: IrType; dst: Temp; addr: Value; memop: MemOp; mmuIdx: number }
-  | { opc: 'qemu_st'; type: IrType; src: Value; addr: Value; memop: MemOp; mmuIdx: number }
+  | { opc: 'qemu_ld'; type: IrType; dst: Temp; addr: Value; memop: MemOp; mmuIdx: number; sync?: EnvSync[] }
+  | { opc: 'qemu_st'; type: IrType; src: Value; addr: Value; memop: MemOp; mmuIdx: number; sync?: EnvSync[] }
   | { opc: 'call'; helper: HelperInfo; dst?: Temp; args: Value[] }
   /** End the block: continue at the constant `pc`, chaining through jump slot `slot` when linked. */
   | { opc: 'goto_tb'; slot: 0 | 1; pc: bigint }
@@ -173,9 +185,9 @@ export function opInputs(op: IrOp): Value[] {
     case 'st':
       return [op.src];
     case 'qemu_ld':
-      return [op.addr];
+      return op.sync ? [op.addr, ...op.sync.map((s) => s.src)] : [op.addr];
     case 'qemu_st':
-      return [op.src, op.addr];
+      return op.sync ? [op.src, op.addr, ...op.sync.map((s) => s.src)] : [op.src, op.addr];
     case 'call':
       return op.args;
     case 'goto_ptr':

@@ -1,4 +1,4 @@
-import { IrBlock, IrOp, Value } from './ir';
+import { EnvSync, IrBlock, IrOp, Value } from './ir';
 
 /** How to show target-specific things in printed IR. */
 export interface IrPrintOptions {
@@ -25,6 +25,11 @@ function memop(op: { memop: { size: number; signed: boolean }; mmuIdx: number })
   return `${op.memop.signed ? 's' : 'u'}${op.memop.size * 8},mmu${op.mmuIdx}`;
 }
 
+function sync(list: readonly EnvSync[] | undefined, opts: IrPrintOptions): string {
+  if (!list || list.length === 0) return '';
+  return `  [slow path: ${list.map((s) => `${env(s.offset, opts)}=${formatValue(s.src)}`).join(' ')}]`;
+}
+
 /** Print one op in TCG's `-d op` style: `add_i64 t2, t1, $0x1`. */
 export function formatOp(op: IrOp, opts: IrPrintOptions = {}): string {
   const v = formatValue;
@@ -45,8 +50,8 @@ export function formatOp(op: IrOp, opts: IrPrintOptions = {}): string {
     case 'label': return `set_label L${op.label.id}`;
     case 'ld': return `ld_${op.type} t${op.dst.id}, ${env(op.offset, opts)}`;
     case 'st': return `st_${op.type} ${v(op.src)}, ${env(op.offset, opts)}`;
-    case 'qemu_ld': return `qemu_ld_${op.type} t${op.dst.id}, ${v(op.addr)}, ${memop(op)}`;
-    case 'qemu_st': return `qemu_st_${op.type} ${v(op.src)}, ${v(op.addr)}, ${memop(op)}`;
+    case 'qemu_ld': return `qemu_ld_${op.type} t${op.dst.id}, ${v(op.addr)}, ${memop(op)}${sync(op.sync, opts)}`;
+    case 'qemu_st': return `qemu_st_${op.type} ${v(op.src)}, ${v(op.addr)}, ${memop(op)}${sync(op.sync, opts)}`;
     case 'call': {
       const args = op.args.map(v).join(', ');
       return `call ${op.helper.name}${op.dst ? ` t${op.dst.id},` : ''}${args ? ` ${args}` : ''}`.replace(/,$/, '');

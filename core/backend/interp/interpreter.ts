@@ -1,6 +1,6 @@
 import { ENV } from '../../exec/env';
 import { GuestAccess } from '../../exec/guest-access';
-import { HelperInfo, IrBlock, IrOp, IrType, Value, opInputs } from '../../ir/ir';
+import { EnvSync, HelperInfo, IrBlock, IrOp, IrType, Value, opInputs } from '../../ir/ir';
 import { BINARY_I32, BINARY_I64, COND_I32, COND_I64, UNARY_I32, UNARY_I64 } from './op-semantics';
 
 /** What the interpreter needs to run a block for one hart. */
@@ -106,6 +106,19 @@ function reader(v: Value): (t: Slot[]) => Slot {
   }
   const id = v.id;
   return (t) => t[id];
+}
+
+/** The env stores a guest memory op performs before its slow path (the interpreter always takes it). */
+function compileSync(list: readonly EnvSync[] | undefined): (f: Frame) => void {
+  if (!list || list.length === 0) return () => {};
+  const stores = list.map((s) => ({ off: s.offset, read: reader(s.src), i64: s.type === 'i64' }));
+  return (f) => {
+    const { view, env } = f.ctx;
+    for (const st of stores) {
+      if (st.i64) view.setBigInt64(env + st.off, st.read(f.t) as bigint, true);
+      else view.setInt32(env + st.off, st.read(f.t) as number, true);
+    }
+  };
 }
 
 /** Compile a block into steps. */
@@ -218,8 +231,10 @@ function compileOp(op: IrOp, next: number, labelStep: Int32Array, fault: FaultIn
       const d = op.dst.id; const addr = address(op.addr);
       const { size, signed } = op.memop; const mmuIdx = op.mmuIdx;
       const i64 = op.type === 'i64';
+      const sync = compileSync(op.sync);
       return (f) => {
         const ctx = f.ctx;
+        sync(f);
         writeFault(ctx, fault);
         const v = ctx.access.load(ctx.env, addr(f.t), size, signed, mmuIdx);
         f.t[d] = i64 ? BigInt.asIntN(64, v) : Number(BigInt.asIntN(32, v));
@@ -230,8 +245,10 @@ function compileOp(op: IrOp, next: number, labelStep: Int32Array, fault: FaultIn
     case 'qemu_st': {
       const addr = address(op.addr); const s = reader(op.src);
       const size = op.memop.size; const mmuIdx = op.mmuIdx;
+      const sync = compileSync(op.sync);
       return (f) => {
         const ctx = f.ctx;
+        sync(f);
         writeFault(ctx, fault);
         ctx.access.store(ctx.env, addr(f.t), BigInt(s(f.t)), size, mmuIdx);
         refreshView(ctx);

@@ -1,5 +1,5 @@
 import { ENV, TLB_ENTRIES, TLB_ENTRY, TLB_ENTRY_SIZE, PAGE_BITS, JMP_CACHE_ENTRIES, JMP_CACHE_ENTRY_SIZE, chainSlot } from '../../exec/env';
-import { BinaryOpc, Cond, HelperInfo, IrBlock, IrOp, IrType, MemOp, Temp, Value } from '../../ir/ir';
+import { BinaryOpc, Cond, EnvSync, HelperInfo, IrBlock, IrOp, IrType, MemOp, Temp, Value } from '../../ir/ir';
 import { WasmFunctionBuilder } from './wasm-insn';
 import { WasmMnemonic } from './wasm-opcodes';
 
@@ -129,6 +129,11 @@ export function generateBlockFunction(block: IrBlock, tbId: number, imports: Cod
   const faultInfo = () => {
     env(); f.op('i64.const', BigInt.asIntN(64, insnPc)); f.op('i64.store', { offset: ENV.faultPc });
     env(); f.op('i32.const', n - insnIndex); f.op('i32.store', { offset: ENV.faultUnretired });
+  };
+
+  /** Guest-register stores deferred to a memory op's slow path (see EnvSync). */
+  const syncEnv = (list: readonly EnvSync[] | undefined) => {
+    if (list) for (const st of list) { env(); push(st.src); f.op(st.type === 'i64' ? 'i64.store' : 'i32.store', { offset: st.offset }); }
   };
 
   const bump = (offset: number) => {
@@ -306,6 +311,7 @@ export function generateBlockFunction(block: IrBlock, tbId: number, imports: Cod
           f.op('local.get', entry); f.op('i32.load', { offset: base + TLB_ENTRY.addend }); f.op('i32.add');
           f.op(loadOp(op.type, op.memop), { offset: 0, align: 0 });
           f.op('else');
+          syncEnv(op.sync);
           faultInfo();
           env(); f.op('local.get', addr); f.op('i32.const', encodeMemop(op.memop, op.mmuIdx));
           f.op('call', imports.slowLoad);
@@ -319,6 +325,7 @@ export function generateBlockFunction(block: IrBlock, tbId: number, imports: Cod
           push(op.src);
           f.op(storeOp(op.type, op.memop), { offset: 0, align: 0 });
           f.op('else');
+          syncEnv(op.sync);
           faultInfo();
           env(); f.op('local.get', addr); push(op.src);
           if (op.type === 'i32') f.op('i64.extend_i32_u');

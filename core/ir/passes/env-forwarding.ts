@@ -12,8 +12,8 @@ const FAULT_FIELDS = { offset: ENV.faultPc, size: ENV.faultUnretired + 4 - ENV.f
 
 /** What env holds at an offset: `value` (valid while its temp has `writes` writes). */
 interface Known { size: number; type: IrType; value: Value; writes: number }
-/** A `st` not yet observed: it can be deleted if a later `st` covers it. */
-interface Pending { size: number; index: number }
+/** A `st` not yet emitted. */
+interface Deferred { offset: number; size: number; type: IrType; src: Value }
 
 /**
  * Guest-register load/store forwarding, within a block.
@@ -21,12 +21,16 @@ interface Pending { size: number; index: number }
  * - A `ld` of an offset whose current content is known (from an earlier `st`
  *   or `ld` of the same offset and type, the value's temp not reassigned
  *   since) becomes a `mov` from that value.
- * - A `st` completely overwritten by a later `st` with nothing in between
- *   that could observe env is deleted. Observers: a `ld` overlapping it, a
- *   `call` with `readsEnv`, anything that may raise (`qemu_ld`, `qemu_st`,
- *   a `call` with `mayRaise`: the trap handler sees env), `label`, `br`,
- *   `brcond` and the terminators. So at every op that may raise, env holds
- *   exactly what it would without this pass.
+ * - A `st` is deferred: it is emitted only where something could observe env
+ *   (a `ld` overlapping it that is not forwarded, a `call` that reads or
+ *   writes env or may raise, a `label`, `br`, `brcond` or terminator), or
+ *   before its value's temp is reassigned; a later `st` covering it replaces
+ *   it. So a register written several times in a block is stored once.
+ * - A guest memory op (`qemu_ld`/`qemu_st`) may raise only on its slow path:
+ *   the stores deferred at that point are attached to it as `sync`, which the
+ *   backend performs on the slow path before the access, and stay deferred.
+ *   So at every point where a guest exception can be raised, env holds exactly
+ *   what it would without this pass, and a TLB hit pays for no store.
  *
  * Knowledge is forgotten at labels (another path may reach them) and after a
  * `call` with `writesEnv`; an access kills what it overlaps, whatever the
@@ -36,8 +40,8 @@ interface Pending { size: number; index: number }
 export function envForwarding(block: IrBlock): IrBlock {
   const [writes] = scratchTables(1, block.tempCount);
   const known = new Map<number, Known>();
-  const pending = new Map<number, Pending>();
-  const out: (IrOp | null)[] = [];
+  let deferred: Deferred[] = [];
+  const out: IrOp[] = [];
   // While every access is 4-byte aligned (the usual case), entries can only
   // start at multiples of 4, so overlap checks probe 3 offsets instead of 15.
   let step = 4;
@@ -51,31 +55,28 @@ export function envForwarding(block: IrBlock): IrBlock {
       if (k && o + k.size > offset) known.delete(o);
     }
   };
-  /** A later access observes [offset, offset+size): the stores there must stay. */
-  const observe = (offset: number, size: number): void => {
-    if (pending.size === 0) return;
-    for (let o = firstProbe(offset); o < offset + size; o += step) {
-      const p = pending.get(o);
-      if (p && o + p.size > offset) pending.delete(o);
-    }
+  const emit = (d: Deferred): void => {
+    out.push({ opc: 'st', type: d.type, src: d.src, offset: d.offset });
   };
-  /** A store to [offset, offset+size): earlier pending stores it covers are dead. */
-  const overwrite = (offset: number, size: number): void => {
-    if (pending.size === 0) return;
-    for (let o = firstProbe(offset); o < offset + size; o += step) {
-      const p = pending.get(o);
-      if (!p || o + p.size <= offset) continue;
-      if (o >= offset && o + p.size <= offset + size) out[p.index] = null;
-      pending.delete(o); // partly overwritten stores stay, but cannot be tracked further
+  /** Emit the deferred stores `which` selects, in program order; keep the rest. */
+  const flush = (which: (d: Deferred) => boolean): void => {
+    if (deferred.length === 0) return;
+    const keep: Deferred[] = [];
+    for (const d of deferred) {
+      if (which(d)) emit(d);
+      else keep.push(d);
     }
+    deferred = keep;
   };
+  const all = (): boolean => true;
+  const overlaps = (offset: number, size: number) => (d: Deferred): boolean => d.offset < offset + size && offset < d.offset + d.size;
   const valid = (k: Known): boolean => k.value.kind === 'const' || writes[k.value.id] === k.writes;
   const remember = (offset: number, type: IrType, value: Value): void => {
     known.set(offset, { size: SIZE[type], type, value, writes: value.kind === 'temp' ? writes[value.id] : 0 });
   };
 
   for (const op of block.ops) {
-    let emitted: IrOp = op;
+    let emitted: IrOp | null = op;
     if ((op.opc === 'ld' || op.opc === 'st') && (op.offset & 3) !== 0) step = 1;
     switch (op.opc) {
       case 'ld': {
@@ -83,48 +84,54 @@ export function envForwarding(block: IrBlock): IrBlock {
         if (k && k.type === op.type && valid(k)) {
           emitted = { opc: 'mov', type: op.type, dst: op.dst, a: k.value };
         } else {
-          observe(op.offset, SIZE[op.type]);
+          flush(overlaps(op.offset, SIZE[op.type]));
         }
         break;
       }
       case 'st': {
         const size = SIZE[op.type];
-        overwrite(op.offset, size);
+        const covered = (d: Deferred) => d.offset >= op.offset && d.offset + d.size <= op.offset + size;
+        deferred = deferred.filter((d) => !covered(d));
+        flush(overlaps(op.offset, size)); // partly overwritten stores must still happen first
         forget(op.offset, size);
-        pending.set(op.offset, { size, index: out.length });
+        emitted = null;
         break;
       }
-      case 'label':
-        known.clear();
-        pending.clear();
-        break;
-      case 'br': case 'brcond': case 'goto_tb': case 'goto_ptr': case 'exit_tb':
-        pending.clear();
+      case 'label': case 'br': case 'brcond': case 'goto_tb': case 'goto_ptr': case 'exit_tb':
+        flush(all);
+        if (op.opc === 'label') known.clear();
         break;
       case 'qemu_ld': case 'qemu_st':
-        pending.clear();
+        if (deferred.length > 0) {
+          const sync = deferred.map((d) => ({ type: d.type, src: d.src, offset: d.offset }));
+          emitted = { ...op, sync: op.sync ? [...op.sync, ...sync] : sync };
+        }
         forget(FAULT_FIELDS.offset, FAULT_FIELDS.size);
         break;
       case 'call': {
         const h = op.helper;
-        if (h.readsEnv || h.mayRaise) pending.clear();
+        if (h.readsEnv || h.mayRaise || h.writesEnv) flush(all);
         if (h.mayRaise) forget(FAULT_FIELDS.offset, FAULT_FIELDS.size);
         if (h.writesEnv) known.clear();
         break;
       }
     }
-    const dst = writtenTemp(emitted);
-    if (dst) writes[dst.id]++;
+    const dst = emitted ? writtenTemp(emitted) : undefined;
+    if (dst) {
+      // A deferred store of this temp must happen before the temp changes.
+      if (deferred.length > 0) flush((d) => d.src.kind === 'temp' && d.src.id === dst.id);
+      writes[dst.id]++;
+    }
     // Remember after counting the write: the value is dst as it is now.
     if (op.opc === 'ld') {
       if (emitted === op) remember(op.offset, op.type, op.dst);
     } else if (op.opc === 'st') {
       remember(op.offset, op.type, op.src);
+      deferred.push({ offset: op.offset, size: SIZE[op.type], type: op.type, src: op.src });
     }
-    out.push(emitted);
+    if (emitted) out.push(emitted);
   }
-  const ops: IrOp[] = [];
-  for (const op of out) if (op) ops.push(op);
-  block.ops = ops;
+  flush(all); // a well-formed block ends in a terminator, which already flushed
+  block.ops = out;
   return block;
 }

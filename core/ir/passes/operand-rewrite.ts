@@ -21,9 +21,11 @@ export function rewriteInputs(op: IrOp, f: (v: Value) => Value): void {
       return;
     case 'qemu_ld':
       op.addr = f(op.addr);
+      if (op.sync) op.sync = op.sync.map((s) => ({ type: s.type, src: f(s.src), offset: s.offset }));
       return;
     case 'qemu_st':
       op.src = f(op.src); op.addr = f(op.addr);
+      if (op.sync) op.sync = op.sync.map((s) => ({ type: s.type, src: f(s.src), offset: s.offset }));
       return;
     case 'call':
       for (let i = 0; i < op.args.length; i++) op.args[i] = f(op.args[i]);
@@ -56,8 +58,14 @@ export function cloneOp(op: IrOp): IrOp {
     case 'br': case 'label': return { opc: op.opc, label: op.label };
     case 'ld': return { opc: op.opc, type: op.type, dst: op.dst, offset: op.offset };
     case 'st': return { opc: op.opc, type: op.type, src: op.src, offset: op.offset };
-    case 'qemu_ld': return { opc: op.opc, type: op.type, dst: op.dst, addr: op.addr, memop: op.memop, mmuIdx: op.mmuIdx };
-    case 'qemu_st': return { opc: op.opc, type: op.type, src: op.src, addr: op.addr, memop: op.memop, mmuIdx: op.mmuIdx };
+    case 'qemu_ld':
+      return op.sync
+        ? { opc: op.opc, type: op.type, dst: op.dst, addr: op.addr, memop: op.memop, mmuIdx: op.mmuIdx, sync: op.sync.slice() }
+        : { opc: op.opc, type: op.type, dst: op.dst, addr: op.addr, memop: op.memop, mmuIdx: op.mmuIdx };
+    case 'qemu_st':
+      return op.sync
+        ? { opc: op.opc, type: op.type, src: op.src, addr: op.addr, memop: op.memop, mmuIdx: op.mmuIdx, sync: op.sync.slice() }
+        : { opc: op.opc, type: op.type, src: op.src, addr: op.addr, memop: op.memop, mmuIdx: op.mmuIdx };
     case 'call':
       return op.dst ? { opc: op.opc, helper: op.helper, dst: op.dst, args: op.args.slice() }
         : { opc: op.opc, helper: op.helper, args: op.args.slice() };
@@ -93,10 +101,12 @@ export function forEachTempInput(op: IrOp, f: (id: number) => void): void {
       return;
     case 'qemu_ld':
       if (op.addr.kind === 'temp') f(op.addr.id);
+      if (op.sync) for (const s of op.sync) if (s.src.kind === 'temp') f(s.src.id);
       return;
     case 'qemu_st':
       if (op.src.kind === 'temp') f(op.src.id);
       if (op.addr.kind === 'temp') f(op.addr.id);
+      if (op.sync) for (const s of op.sync) if (s.src.kind === 'temp') f(s.src.id);
       return;
     case 'call':
       for (const a of op.args) if (a.kind === 'temp') f(a.id);

@@ -86,6 +86,7 @@ export function validateBlock(block: IrBlock): void {
         if (op.opc === 'qemu_ld') value('dst', op.dst, op.type);
         else value('src', op.src, op.type);
         value('addr', op.addr, 'any');
+        if (op.sync) for (const s of op.sync) { value('sync', s.src, s.type); offset(s.offset); }
         const size = op.memop.size;
         if (size !== 1 && size !== 2 && size !== 4 && size !== 8) fail(`memory access size ${size} is not 1, 2, 4 or 8`);
         if (size > BYTES[op.type]) fail(`a ${size}-byte access does not fit ${op.type}`);

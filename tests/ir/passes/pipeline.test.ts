@@ -29,8 +29,8 @@ describe('the optimisation pipeline', () => {
       'add_i64 t1, t0, $0x1',
       ' ---- 0000000000001004',
       'add_i64 t3, t1, $0x1',
-      'st_i64 t3, env.x1',
       ' ---- 0000000000001008',
+      'st_i64 t3, env.x1',
       'st_i64 t3, env.x2',
       'goto_tb 0, 0x100c',
     ));
