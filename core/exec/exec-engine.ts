@@ -178,14 +178,15 @@ export class ExecEngine<G extends FetchedInsn> {
   }
 
   /**
-   * Run hart `cpu` for at most `maxInsns` instructions (exactly that many
-   * unless it stops earlier), returning why it stopped.
+   * Run hart `cpu` for at most `maxInsns` steps — retired instructions plus
+   * traps taken (exactly that many unless it stops earlier) — returning why it
+   * stopped.
    */
   run(cpu: ExecCpu, maxInsns: number): StopReason {
     const mem = this.mmu.mem;
     const env = cpu.env;
     const icount = () => mem.i64(env + ENV.icount);
-    const limit = icount() + BigInt(Math.max(0, Math.floor(maxInsns)));
+    let limit = icount() + BigInt(Math.max(0, Math.floor(maxInsns)));
     mem.setI64(env + ENV.icountLimit, limit);
     const debugging = this.breakpoints.size > 0;
     let linkFrom: TranslationBlock<G> | undefined;
@@ -254,6 +255,10 @@ export class ExecEngine<G extends FetchedInsn> {
         mem.setI64(env + ENV.icount, icount() - BigInt(unretired));
         if (!tb.compiled || this.options.backend !== 'wasm') this.stats.insnsInterpreted -= unretired;
         this.stats.exceptions++;
+        // A trap retires nothing but takes time: it uses up one step of the budget, so a guest
+        // stuck in a trap loop still stops when the budget runs out.
+        limit -= 1n;
+        if (!this.stopRequested) mem.setI64(env + ENV.icountLimit, limit);
         cpu.takeException(e, BigInt.asUintN(64, mem.i64(env + ENV.faultPc)));
         linkFrom = undefined;
       }

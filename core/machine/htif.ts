@@ -11,6 +11,7 @@ const HTIF = {
 /** Proxy-kernel system call numbers served through the syscall device (RISC-V Linux numbering). */
 const SYS = { write: 64n, exit: 93n } as const;
 const ENOSYS = 38n;
+const EFAULT = 14n;
 
 /**
  * The Host-Target Interface of Spike and the riscv-tests: the guest writes a
@@ -73,13 +74,25 @@ export class Htif {
   }
 
   private syscall(magic: bigint): void {
-    const arg = (i: number) => this.read64(magic + BigInt(8 * i));
+    // A block or buffer outside RAM is the guest's mistake: the call fails, the host carries on.
+    let arg: (i: number) => bigint;
+    try {
+      this.read64(magic + 56n);
+      arg = (i: number) => this.read64(magic + BigInt(8 * i));
+    } catch {
+      return;
+    }
     const which = arg(0);
     let ret: bigint;
     if (which === SYS.write) {
-      const len = Number(arg(3));
-      this.output(this.bus.readPhys(arg(2), len));
-      ret = BigInt(len);
+      const len = arg(3);
+      try {
+        if (len > 1n << 24n) throw new RangeError('too long');
+        this.output(this.bus.readPhys(arg(2), Number(len)));
+        ret = len;
+      } catch {
+        ret = -EFAULT;
+      }
     } else if (which === SYS.exit) {
       this.exit(Number(BigInt.asIntN(32, arg(1))));
       return;

@@ -120,17 +120,20 @@ export class RiscvMachine {
   }
 
   /**
-   * Run for at most `maxInsns` guest instructions (default: until the guest
-   * exits). Synchronous: use it from scripts and the command line.
+   * Run for at most `maxInsns` steps — guest instructions retired plus traps
+   * taken — (default: until the guest exits). Synchronous: use it from scripts
+   * and the command line.
    */
   runSync(maxInsns = Number.MAX_SAFE_INTEGER): RunResult {
     const t0 = performance.now();
     const cpu = this.cpu;
     const start = cpu.retired();
     const interpBefore = this.engine.stats.insnsInterpreted;
+    const trapsBefore = this.engine.stats.exceptions;
     let reason: RunResult['reason'] = 'budget';
     while (!this.halted) {
-      const done = Number(cpu.retired() - start);
+      // Traps use up budget too (see ExecEngine.run), so a trap loop ends.
+      const done = Number(cpu.retired() - start) + (this.engine.stats.exceptions - trapsBefore);
       if (done >= maxInsns) { reason = 'budget'; break; }
       this.runtime.current = cpu;
       const r = this.engine.run(cpu, maxInsns - done);

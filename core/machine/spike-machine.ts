@@ -74,6 +74,14 @@ export class SpikeMachine extends RiscvMachine {
     if (elf.entry < ramStart || elf.entry >= ramEnd) {
       throw new ElfError(name, `entry point 0x${elf.entry.toString(16)} is outside RAM`);
     }
+    const tohost = elf.symbols.get('tohost');
+    const fromhost = elf.symbols.get('fromhost');
+    for (const [sym, addr] of [['tohost', tohost], ['fromhost', fromhost]] as const) {
+      if (addr !== undefined && (addr < ramStart || addr + 8n > ramEnd)) {
+        throw new ElfError(name, `symbol ${sym} at 0x${addr.toString(16)} is outside RAM`);
+      }
+    }
+    // Everything is checked: from here on nothing can fail half-way.
     for (const s of loads) {
       this.bus.writePhys(s.paddr, s.data);
       const zeros = Number(s.memsz) - s.data.length;
@@ -81,8 +89,7 @@ export class SpikeMachine extends RiscvMachine {
     }
     this.engine.flush();
     for (const h of this.harts) h.pc = elf.entry;
-    const tohost = elf.symbols.get('tohost');
-    if (tohost !== undefined) this.attachHtif(tohost, elf.symbols.get('fromhost'));
+    if (tohost !== undefined) this.attachHtif(tohost, fromhost);
     this.elf = elf;
     return elf;
   }

@@ -48,6 +48,14 @@ describe('orrery run --machine spike', () => {
         return f;
       }, /truncated|beyond the end|past the end/],
       ['an ELF for another architecture', () => process.execPath, /not a RISC-V file.*x86-64/],
+      ['a RISC-V ELF linked outside RAM', () => {
+        const src = join(dir, 'low.S');
+        const elf = join(dir, 'low.elf');
+        writeFileSync(src, '.globl _start\n_start: j _start\n');
+        const r = spawnSync('riscv64-linux-gnu-gcc', ['-nostdlib', '-static', '-Wl,-Ttext=0x10000', src, '-o', elf]);
+        if (r.status !== 0) throw new Error(`riscv64-linux-gnu-gcc failed: ${r.stderr}`);
+        return elf;
+      }, /outside RAM/],
     ];
     for (const [what, make, message] of cases) {
       it(what, () => {
