@@ -155,6 +155,17 @@ export class ExecEngine<G extends FetchedInsn> {
     return tb;
   }
 
+  /**
+   * Translate the block at `pc` again with other pass options, leaving the
+   * cache alone: every stage, and the WebAssembly it would compile to. For
+   * comparing what each pass does to one block.
+   */
+  retranslate(env: number, pc: bigint, flags: number, passes: PassOptions, maxInsns = this.options.maxBlockInsns) {
+    const code = this.frontend.translate(env, pc, flags, maxInsns);
+    const { block: irOptimized, stats: passStats } = optimize(code.ir, passes);
+    return { guest: code.guest, ir: code.ir, irOptimized, passStats, wasm: this.jit.preview(irOptimized) };
+  }
+
   private enqueue(tb: TranslationBlock<G>, now: boolean): void {
     if (tb.compiled) return;
     if (!tb.queued) {

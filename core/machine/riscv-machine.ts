@@ -1,6 +1,8 @@
 import { EngineOptions, ExecEngine, StopReason } from '../exec/exec-engine';
 import { ENV, envBase, MEMORY } from '../exec/env';
-import { TranslationBlock } from '../exec/translation-block';
+import { BlockStats, TranslationBlock } from '../exec/translation-block';
+import { IrBlock } from '../ir/ir';
+import { PassOptions } from '../ir/passes/pipeline';
 import { formatBlock } from '../ir/printer';
 import { Bus } from '../memory/bus';
 import { SharedMemory } from '../memory/shared-memory';
@@ -43,7 +45,7 @@ export interface BlockView {
   ir: string;
   irOptimized: string;
   wasm: string | undefined;
-  stats: TranslationBlock['stats'];
+  stats: BlockStats;
 }
 
 /** A fetched guest instruction as objdump would print it. */
@@ -161,19 +163,46 @@ export class RiscvMachine {
     return this.engine.block(this.cpu.env, pc, this.cpu.tbFlags());
   }
 
-  /** Every stage of the block at `pc` as text: guest disassembly, IR, optimised IR, WebAssembly. */
-  inspectBlock(pc: bigint = this.cpu.pc): BlockView {
+  /**
+   * Every stage of the block at `pc` as text: guest disassembly, IR, optimised
+   * IR, WebAssembly (once compiled). With `passes`, the block is translated
+   * afresh with those pass options (the cache is untouched) and its
+   * WebAssembly shown as it would compile, so each pass's effect can be seen:
+   * `m.inspectBlock(pc, { passes: { envForwarding: false } })`.
+   */
+  inspectBlock(pc: bigint = this.cpu.pc, options: { passes?: PassOptions } = {}): BlockView {
+    if (options.passes) {
+      const r = this.engine.retranslate(this.cpu.env, pc, this.cpu.tbFlags(), options.passes);
+      return this.view(pc, r.guest, r.ir, r.irOptimized, r.wasm.wat, {
+        guestInsns: r.ir.insnCount, guestBytes: r.ir.byteSize, irOps: r.ir.ops.length, irOpsOptimized: r.irOptimized.ops.length,
+        hostBytes: r.wasm.hostBytes, translateSeconds: r.passStats.micros / 1e6, interpretedRuns: 0,
+      });
+    }
     const tb = this.block(pc);
-    const text = new Map(tb.guest.map((g) => [g.pc, guestInsnText(g)]));
+    return this.view(tb.pc, tb.guest, tb.ir, tb.irOptimized, tb.compiled?.fn.toWat(), tb.stats);
+  }
+
+  private view(pc: bigint, guest: GuestInsn[], ir: IrBlock, irOptimized: IrBlock, wasm: string | undefined, stats: BlockStats): BlockView {
+    const text = new Map(guest.map((g) => [g.pc, guestInsnText(g)]));
     const opts = { envName: rvEnvName, guestText: (p: bigint) => text.get(p) };
     return {
-      pc: tb.pc,
-      guest: tb.guest.map((g) => `${g.pc.toString(16)}:  ${text.get(g.pc)}`),
-      ir: formatBlock(tb.ir, opts),
-      irOptimized: formatBlock(tb.irOptimized, opts),
-      wasm: tb.compiled?.fn.toWat(),
-      stats: tb.stats,
+      pc,
+      guest: guest.map((g) => `${g.pc.toString(16)}:  ${text.get(g.pc)}`),
+      ir: formatBlock(ir, opts),
+      irOptimized: formatBlock(irOptimized, opts),
+      wasm,
+      stats,
     };
+  }
+
+  /** Stop runs before the instruction at `pc` executes (runs use one-instruction blocks while any breakpoint is set). */
+  addBreakpoint(pc: bigint): void {
+    this.engine.breakpoints.add(BigInt.asUintN(64, pc));
+  }
+
+  /** Remove a breakpoint. */
+  removeBreakpoint(pc: bigint): void {
+    this.engine.breakpoints.delete(BigInt.asUintN(64, pc));
   }
 
   /** Statistics of the translator, caches, softmmu and backends as plain data. */

@@ -75,12 +75,8 @@ export class WasmJit {
     return inst.exports.dispatch as (env: number, index: number) => number;
   }
 
-  /**
-   * Compile blocks (IR after the passes, with their ids for the chain slots)
-   * into one module and install them. Returns them in the same order.
-   */
-  compile(blocks: readonly { ir: IrBlock; id: number }[]): CompiledBlock[] {
-    const t0 = performance.now();
+  /** Generate and encode one module holding the blocks' functions (nothing is installed). */
+  private assemble(blocks: readonly { ir: IrBlock; id: number }[]) {
     const m = new WasmModuleBuilder();
     m.importMemory('env', 'memory', { min: this.mem.memory.buffer.byteLength / 65536 });
     if (this.tailCalls) m.importTable('env', 'table', { min: 1 });
@@ -111,18 +107,37 @@ export class WasmJit {
       return fn;
     });
     const encoded = m.encode();
-    const instance = new WebAssembly.Instance(new WebAssembly.Module(encoded.bytes), { env: imports });
     const firstBody = needsMulhu ? 1 : 0;
+    return { m, fns, encoded, imports, hostBytes: fns.map((_, i) => encoded.functionBodySizes[firstBody + i]) };
+  }
+
+  /**
+   * Compile blocks (IR after the passes, with their ids for the chain slots)
+   * into one module and install them. Returns them in the same order.
+   */
+  compile(blocks: readonly { ir: IrBlock; id: number }[]): CompiledBlock[] {
+    const t0 = performance.now();
+    const { m, fns, encoded, imports, hostBytes } = this.assemble(blocks);
+    const instance = new WebAssembly.Instance(new WebAssembly.Module(encoded.bytes), { env: imports });
     const out = fns.map((fn, i): CompiledBlock => {
       const tableIndex = this.allocate();
       this.table.set(tableIndex, instance.exports[`b${i}`] as Function);
-      return { tableIndex, hostBytes: encoded.functionBodySizes[firstBody + i], fn, module: m };
+      return { tableIndex, hostBytes: hostBytes[i], fn, module: m };
     });
     this.stats.modules++;
     this.stats.functions += blocks.length;
     this.stats.moduleBytes += encoded.bytes.length;
     this.stats.compileSeconds += (performance.now() - t0) / 1000;
     return out;
+  }
+
+  /**
+   * The WebAssembly a block would compile to, without installing it (for
+   * looking at a retranslation with other options): its text and body size.
+   */
+  preview(ir: IrBlock): { wat: string; hostBytes: number } {
+    const { fns, hostBytes } = this.assemble([{ ir, id: 0 }]);
+    return { wat: fns[0].toWat(), hostBytes: hostBytes[0] };
   }
 
   private allocate(): number {
