@@ -136,7 +136,9 @@ export async function benchCommand(argv: string[]): Promise<number> {
   const rows: BenchRow[] = [];
   for (const w of workloads) {
     const elf = resolve(root, w.elf);
-    const row: BenchRow = { name: w.name, kind: w.kind, ...benchOrrery(elf) };
+    // Best of two fresh machines, as QEMU gets its best of three.
+    const runs = [benchOrrery(elf), benchOrrery(elf)];
+    const row: BenchRow = { name: w.name, kind: w.kind, ...runs.reduce((best, r) => (r.seconds < best.seconds ? r : best)) };
     if (withQemu) {
       // Best of three: the workloads take a fraction of a second under QEMU, close to its start-up time.
       const q = [runQemu(elf), runQemu(elf), runQemu(elf)].reduce((best, r) => (r.seconds < best.seconds ? r : best));
