@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { diffHartStates, firstRamDifference, hartState } from '../../core/machine/lockstep';
 import { SpikeMachine } from '../../core/machine/spike-machine';
 import { RiscvMachineOptions } from '../../core/machine/riscv-machine';
+import { Rng } from '../support/rng';
 
 /**
  * Arbitrary bits as code: random 16- and 32-bit words (any opcode, any CSR,
@@ -12,18 +13,6 @@ import { RiscvMachineOptions } from '../../core/machine/riscv-machine';
 const PROGRAMS = Number(process.env.ORRERY_RANDOM_WORD_PROGRAMS ?? 1500);
 const RAM = 0x80000000n;
 const CODE_BYTES = 2048;
-
-class Rng {
-  private s: bigint;
-  constructor(seed: number) { this.s = BigInt(seed) * 0x9e3779b97f4a7c15n | 1n; }
-  u32(): number {
-    let x = this.s;
-    x ^= x >> 12n; x ^= BigInt.asUintN(64, x << 25n); x ^= x >> 27n;
-    this.s = x;
-    return Number(BigInt.asUintN(64, x * 0x2545f4914f6cdd1dn) >> 32n);
-  }
-  int(n: number): number { return this.u32() % n; }
-}
 
 function program(r: Rng): Uint8Array {
   const code = new Uint8Array(CODE_BYTES);

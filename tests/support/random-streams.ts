@@ -3,6 +3,7 @@ import { RiscvMachineOptions } from '../../core/machine/riscv-machine';
 import { diffHartStates, firstRamDifference, hartState, lockstep } from '../../core/machine/lockstep';
 import { SpikeMachine } from '../../core/machine/spike-machine';
 import { MSTATUS } from '../../core/target/riscv/spec';
+import { Rng } from './rng';
 import { OPC, bType, csrType, iType, jal, r4Type, rType, sType, uType } from './rv-encode';
 
 /**
@@ -21,20 +22,6 @@ const STREAM_BYTES = 256;
 const DATA = RAM + 0x80000n;
 const DATA_SIZE = 4096;
 const END = [sType(OPC.STORE, 3, 31, 30, 0), jal(0, 0)];
-
-/** xorshift64*: small, seedable, reproducible. */
-class Rng {
-  private s: bigint;
-  constructor(seed: number) { this.s = BigInt(seed) * 0x9e3779b97f4a7c15n | 1n; }
-  u64(): bigint {
-    let x = this.s;
-    x ^= x >> 12n; x ^= BigInt.asUintN(64, x << 25n); x ^= x >> 27n;
-    this.s = x;
-    return BigInt.asUintN(64, x * 0x2545f4914f6cdd1dn);
-  }
-  int(n: number): number { return Number(this.u64() % BigInt(n)); }
-  pick<T>(xs: readonly T[]): T { return xs[this.int(xs.length)]; }
-}
 
 const SPECIAL64 = [0n, 1n << 63n, 0x7ff0000000000000n, 0xfff0000000000000n, 0x7ff8000000000000n, 0x7ff4000000000000n,
   0x3ff0000000000000n, 0xbff8000000000000n, 0x0000000000000001n, 0x000fffffffffffffn, 0x7fefffffffffffffn,
