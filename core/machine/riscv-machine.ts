@@ -205,6 +205,43 @@ export class RiscvMachine {
     this.engine.breakpoints.delete(BigInt.asUintN(64, pc));
   }
 
+  /**
+   * A summary of the translation cache in the manner of QEMU's `info jit`, as
+   * plain data: block counts and sizes (guest instructions, IR ops before and
+   * after the passes, host bytes), how many blocks span two pages and how
+   * many chain slots are linked, flushes and invalidations, and translation
+   * cost per block and per guest instruction.
+   */
+  jitInfo() {
+    const tbs = [...this.engine.cache.blocks()];
+    const n = tbs.length || 1;
+    const sum = (f: (tb: TranslationBlock<GuestInsn>) => number) => tbs.reduce((a, tb) => a + f(tb), 0);
+    const compiled = tbs.filter((tb) => tb.compiled);
+    const e = this.engine.stats;
+    const translated = this.engine.cache.stats.translated || 1;
+    return {
+      blocks: tbs.length,
+      compiledBlocks: compiled.length,
+      avgGuestInsns: sum((tb) => tb.stats.guestInsns) / n,
+      maxGuestInsns: Math.max(0, ...tbs.map((tb) => tb.stats.guestInsns)),
+      avgIrOps: sum((tb) => tb.stats.irOps) / n,
+      avgIrOpsOptimized: sum((tb) => tb.stats.irOpsOptimized) / n,
+      avgHostBytes: compiled.length ? compiled.reduce((a, tb) => a + tb.stats.hostBytes, 0) / compiled.length : 0,
+      crossPageBlocks: tbs.filter((tb) => tb.ramPages.length > 1).length,
+      linkedSlots: {
+        none: tbs.filter((tb) => !tb.outgoing[0] && !tb.outgoing[1]).length,
+        one: tbs.filter((tb) => !!tb.outgoing[0] !== !!tb.outgoing[1]).length,
+        two: tbs.filter((tb) => tb.outgoing[0] && tb.outgoing[1]).length,
+      },
+      flushes: this.engine.cache.stats.flushes,
+      invalidations: this.engine.cache.stats.invalidations,
+      tlbFlushes: this.mmu.stats.tlbFlushes,
+      translateMicrosPerBlock: (e.translateSeconds * 1e6) / translated,
+      translateMicrosPerGuestInsn: (e.translateSeconds * 1e6) / (e.guestInsnsTranslated || 1),
+      compileMicrosPerBlock: (this.engine.jit.stats.compileSeconds * 1e6) / (this.engine.jit.stats.functions || 1),
+    };
+  }
+
   /** Statistics of the translator, caches, softmmu and backends as plain data. */
   stats() {
     return {

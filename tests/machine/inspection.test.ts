@@ -79,5 +79,11 @@ describe('inspecting a running program', () => {
     expect(s.engine.insnsWasm + s.engine.insnsInterpreted).toBe(s.insnsRetired);
     expect(s.chainHits).toBeGreaterThan(0);
     expect(s.jit.functions).toBeGreaterThan(0);
+    const j = m.jitInfo();
+    expect(JSON.parse(JSON.stringify(j))).toEqual(j);
+    expect(j.blocks).toBe(s.cache.live);
+    expect(j.avgIrOpsOptimized).toBeLessThan(j.avgIrOps);
+    expect(j.linkedSlots.one + j.linkedSlots.two).toBeGreaterThan(0);
+    expect(j.avgHostBytes).toBeGreaterThan(0);
   });
 });
