@@ -45,7 +45,7 @@ export interface EngineOptions {
   urgentRuns?: number;
   /** Maximum guest instructions per block (default 512). */
   maxBlockInsns?: number;
-  /** Compiled blocks tail-call their chained successors (default true); false returns each to the dispatcher loop. */
+  /** Compiled blocks tail-call their chained successors instead of returning to the dispatcher loop (default false: see WasmJit). */
   tailCalls?: boolean;
 }
 
@@ -100,7 +100,7 @@ export class ExecEngine<G extends FetchedInsn> {
       batchSize: options.batchSize ?? 24,
       urgentRuns: options.urgentRuns ?? 48,
       maxBlockInsns: options.maxBlockInsns ?? 512,
-      tailCalls: options.tailCalls ?? true,
+      tailCalls: options.tailCalls ?? false,
     };
     this.cache = new TbCache<G>(mmu.mem);
     this.jit = new WasmJit(mmu.mem, mmu, this.options.tailCalls);

@@ -43,8 +43,14 @@ export class WasmJit {
   constructor(
     readonly mem: SharedMemory,
     access: GuestAccess,
-    /** Blocks jump to their successors with tail calls (see {@link CodegenImports.tailCalls}). */
-    readonly tailCalls = true,
+    /**
+     * Blocks jump to their successors with tail calls (see {@link CodegenImports.tailCalls}).
+     * Off by default: every module then imports the shared table, and V8's table
+     * keeps each importing instance alive, so flushed code is never freed
+     * (measured: RSS 257 → 638 MB over 2,000 random-stream batches, and slower),
+     * for a gain of at most ~10% on chained loops.
+     */
+    readonly tailCalls = false,
   ) {
     this.table = new WebAssembly.Table({ element: 'anyfunc', initial: TABLE_GROWTH });
     this.baseImports = {
