@@ -1,5 +1,5 @@
 import { EngineOptions, ExecEngine, StopReason } from '../exec/exec-engine';
-import { ENV, envBase, MEMORY } from '../exec/env';
+import { ENV, ENV_SIZE, envBase, MEMORY } from '../exec/env';
 import { BlockStats, TranslationBlock } from '../exec/translation-block';
 import { IrBlock } from '../ir/ir';
 import { PassOptions } from '../ir/passes/pipeline';
@@ -72,7 +72,7 @@ export class RiscvMachine {
   constructor(options: RiscvMachineOptions = {}) {
     this.mem = new SharedMemory(options.ramSize ?? 128 * 1024 * 1024);
     this.bus = new Bus(this.mem, options.ramBase ?? 0x80000000n);
-    this.mmu = new SoftMmu(this.mem, this.bus, new RiscvAddressTranslation());
+    this.mmu = new SoftMmu(this.mem, this.bus, new RiscvAddressTranslation((env) => this.hartByEnv(env)));
     this.insnsPerTick = BigInt(options.insnsPerTick ?? 10);
     const time = { mtime: () => this.mtime() };
     const nHarts = options.harts ?? 1;
@@ -96,6 +96,13 @@ export class RiscvMachine {
       this.mmu.addHart(h.env);
       this.engine.addHart(h.env);
     }
+  }
+
+  /** The hart whose env is at `env`. */
+  hartByEnv(env: number): RiscvCpu {
+    const h = this.harts[(env - MEMORY.envBase) / ENV_SIZE];
+    if (!h || h.env !== env) throw new RangeError(`no hart has its env at ${env}`);
+    return h;
   }
 
   /** Hart 0. */

@@ -48,6 +48,8 @@ export const TB_FLAGS = {
   dataMmuShift: 3,
   /** mstatus.FS is Dirty. */
   fsDirty: 1 << 6,
+  /** Instruction fetch is translated (priv below M and satp.MODE not Bare): blocks are keyed by physical address too, and chain only within a page. */
+  paged: 1 << 7,
 } as const;
 
 /**
@@ -175,6 +177,7 @@ export class RiscvCpu {
     const fs = this.csr.mstatus & MSTATUS.FS;
     if (fs !== 0n) f |= TB_FLAGS.fpOn;
     if (fs === MSTATUS.FS) f |= TB_FLAGS.fsDirty;
+    if (this.priv !== PRIV.M && (this.csr.satp >> 60n) !== 0n) f |= TB_FLAGS.paged;
     return f | (this.dataMmuIdx() << TB_FLAGS.dataMmuShift);
   }
 
