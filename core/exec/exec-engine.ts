@@ -26,6 +26,15 @@ export interface ExecCpu {
 /** A front end: guest code at a pc → IR. */
 export interface Frontend<G extends FetchedInsn> {
   translate(env: number, pc: bigint, flags: number, maxInsns: number): TranslatedCode<G>;
+  /**
+   * Bits of the translation flags meaning instruction addresses are virtual
+   * (paging on). Blocks made under such flags are also keyed by the host
+   * address their code came from, and chain only to blocks on the same
+   * virtual page: another page's mapping may change under them.
+   */
+  readonly pagedFlags: number;
+  /** Host address of the code at virtual `pc` for a hart in state `flags`, or -1 when fetching there faults. */
+  codeHost(env: number, pc: bigint, flags: number): number;
 }
 
 /** Which backend runs translated blocks. */
@@ -124,8 +133,10 @@ export class ExecEngine<G extends FetchedInsn> {
 
   /** Translate (or find) the block at `pc` for `flags`. */
   block(env: number, pc: bigint, flags: number, maxInsns = this.options.maxBlockInsns): TranslationBlock<G> {
-    const hit = this.cache.lookup(pc, flags, maxInsns);
-    if (hit) return hit;
+    const paged = (flags & this.frontend.pagedFlags) !== 0;
+    const host = paged ? this.frontend.codeHost(env, pc, flags) : -1;
+    const hit = this.cache.lookup(pc, flags, maxInsns, paged ? host : undefined);
+    if (hit && (!paged || this.secondPageMatches(env, hit))) return hit;
     const t0 = performance.now();
     const code = this.frontend.translate(env, pc, flags, maxInsns);
     const { block: irOptimized, stats: passStats } = optimize(code.ir, this.options.passes);
@@ -137,6 +148,12 @@ export class ExecEngine<G extends FetchedInsn> {
         irOpsOptimized: irOptimized.ops.length, hostBytes: 0, translateSeconds: seconds, interpretedRuns: 0,
       },
     );
+    if (paged && host < 0) {
+      // Fetching faults: the block only raises the fault. It is not cached, since a
+      // later mapping of the page must not find it.
+      tb.valid = false;
+      return tb;
+    }
     // Pages holding translated code lose their fast write path, so stores to them invalidate it.
     const bus = this.mmu.bus;
     for (const p of code.ramPages) {
@@ -155,6 +172,24 @@ export class ExecEngine<G extends FetchedInsn> {
     return tb;
   }
 
+  /** A paged block whose code crosses into a second page: does that page still map to the same host page? */
+  private secondPageMatches(env: number, tb: TranslationBlock<G>): boolean {
+    if (tb.ramPages.length < 2) return true;
+    const last = tb.guest[tb.guest.length - 1];
+    const end = BigInt.asUintN(64, last.pc + BigInt(last.len) - 1n);
+    const want = tb.hostSpans[tb.hostSpans.length - 1][1] - 1;
+    return this.frontend.codeHost(env, end, tb.flags) === want;
+  }
+
+  /**
+   * End the hart's current block early: generated code returns to the loop at
+   * the next block boundary, which then takes pending interrupts and goes on
+   * (a device raised an interrupt line, another hart's slice must start).
+   */
+  kick(env: number): void {
+    this.mmu.mem.setI64(env + ENV.icountLimit, 0n);
+  }
+
   /**
    * Translate the block at `pc` again with other pass options, leaving the
    * cache alone: every stage, and the WebAssembly it would compile to. For
@@ -164,6 +199,12 @@ export class ExecEngine<G extends FetchedInsn> {
     const code = this.frontend.translate(env, pc, flags, maxInsns);
     const { block: irOptimized, stats: passStats } = optimize(code.ir, passes);
     return { guest: code.guest, ir: code.ir, irOptimized, passStats, wasm: this.jit.preview(irOptimized) };
+  }
+
+  /** Under paging, a chain slot may only point into the same virtual page (see {@link Frontend.pagedFlags}). */
+  private mayChain(from: TranslationBlock<G>, to: TranslationBlock<G>): boolean {
+    if (!(from.flags & this.frontend.pagedFlags)) return true;
+    return (from.pc >> 12n) === (to.pc >> 12n);
   }
 
   private enqueue(tb: TranslationBlock<G>, now: boolean): void {
@@ -204,6 +245,8 @@ export class ExecEngine<G extends FetchedInsn> {
     let linkSlot: 0 | 1 = 0;
 
     for (;;) {
+      // A kick zeroes the limit in env so generated code comes back here; restore it.
+      if (!this.stopRequested && mem.i64(env + ENV.icountLimit) !== limit) mem.setI64(env + ENV.icountLimit, limit);
       if (cpu.takeInterrupt()) {
         this.stats.interrupts++;
         linkFrom = undefined;
@@ -231,7 +274,7 @@ export class ExecEngine<G extends FetchedInsn> {
       }
       let tb = this.block(env, pc, flags, debugging ? 1 : this.options.maxBlockInsns);
       if (now + BigInt(tb.insnCount) > limit) tb = this.block(env, pc, flags, 1);
-      if (linkFrom && !debugging) this.cache.link(linkFrom, linkSlot, tb);
+      if (linkFrom && !debugging && this.mayChain(linkFrom, tb)) this.cache.link(linkFrom, linkSlot, tb);
       linkFrom = undefined;
       if (tb.queued && this.options.hotThreshold === 0) this.compileQueue();
       try {

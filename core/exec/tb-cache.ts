@@ -45,11 +45,18 @@ export class TbCache<G extends FetchedInsn = FetchedInsn> {
 
   constructor(readonly mem: SharedMemory) {}
 
-  /** The live block for this key, if any. */
-  lookup(pc: bigint, flags: number, maxInsns: number): TranslationBlock<G> | undefined {
+  /**
+   * The live block for this key, if any. With `host` (paged code), the block
+   * must also have been made from the code at that host address.
+   */
+  lookup(pc: bigint, flags: number, maxInsns: number, host?: number): TranslationBlock<G> | undefined {
     const list = this.byPc.get(pc);
     if (!list) return undefined;
-    for (const tb of list) if (tb.flags === flags && tb.maxInsns === maxInsns) return tb;
+    for (const tb of list) {
+      if (tb.flags !== flags || tb.maxInsns !== maxInsns) continue;
+      if (host !== undefined && tb.hostSpans[0]?.[0] !== host) continue;
+      return tb;
+    }
     return undefined;
   }
 

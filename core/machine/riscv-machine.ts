@@ -1,6 +1,8 @@
 import { EngineOptions, ExecEngine, StopReason } from '../exec/exec-engine';
 import { ENV, ENV_SIZE, envBase, MEMORY } from '../exec/env';
 import { BlockStats, TranslationBlock } from '../exec/translation-block';
+import { TimedDevice } from '../devices/device';
+import { WiredIrqLine } from '../devices/irq';
 import { IrBlock } from '../ir/ir';
 import { PassOptions } from '../ir/passes/pipeline';
 import { formatBlock } from '../ir/printer';
@@ -24,6 +26,8 @@ export interface RiscvMachineOptions extends EngineOptions {
   harts?: number;
   /** Guest instructions per virtual-time tick of `mtime` (default 10: 10 MHz at a nominal 100 MIPS). */
   insnsPerTick?: number;
+  /** Instructions per slice when several harts take turns (default 10,000). */
+  sliceInsns?: number;
   /** Inline host-arithmetic fast paths for common FP instructions (default true; false: soft-float helpers only). */
   fpFastPath?: boolean;
 }
@@ -66,18 +70,30 @@ export class RiscvMachine {
   readonly translator: RiscvTranslator;
   /** The guest has finished (exit code known, or powered off). */
   halted = false;
-  private readonly insnsPerTick: bigint;
-  private readonly runtime: RiscvRuntime;
+  protected readonly insnsPerTick: bigint;
+  protected readonly runtime: RiscvRuntime;
+  /** Devices with deadlines in virtual time (timers): slices end at their deadlines. */
+  protected readonly timedDevices: TimedDevice[] = [];
+  /** Instructions per slice when several harts take turns (default 10,000). */
+  readonly sliceInsns: number;
+  /** Machine-level counters, as plain data. */
+  readonly machineStats = { idleSkips: 0 };
+  private clockInsns = 0;
+  private readonly sliceStart: bigint[] = [];
 
   constructor(options: RiscvMachineOptions = {}) {
     this.mem = new SharedMemory(options.ramSize ?? 128 * 1024 * 1024);
     this.bus = new Bus(this.mem, options.ramBase ?? 0x80000000n);
     this.mmu = new SoftMmu(this.mem, this.bus, new RiscvAddressTranslation((env) => this.hartByEnv(env)));
     this.insnsPerTick = BigInt(options.insnsPerTick ?? 10);
-    const time = { mtime: () => this.mtime() };
+    this.sliceInsns = options.sliceInsns ?? 10_000;
     const nHarts = options.harts ?? 1;
     if (nHarts < 1 || nHarts > MEMORY.maxHarts) throw new RangeError(`harts must be 1..${MEMORY.maxHarts}`);
-    for (let i = 0; i < nHarts; i++) this.harts.push(new RiscvCpu(this.mem, envBase(i), i, time));
+    for (let i = 0; i < nHarts; i++) {
+      const cpu: RiscvCpu = new RiscvCpu(this.mem, envBase(i), i, { mtime: () => this.hartTime(cpu) });
+      this.harts.push(cpu);
+      this.sliceStart.push(0n);
+    }
     const machine = this;
     this.runtime = {
       current: this.harts[0],
@@ -110,54 +126,140 @@ export class RiscvMachine {
     return this.harts[0];
   }
 
-  /** Virtual time: `mtime` advances with retired instructions (deterministic). */
+  /**
+   * Virtual time (`mtime` ticks) as the running hart sees it: the clock at the
+   * start of the current round of slices plus what this hart has retired in its
+   * slice, over the instructions per tick. Deterministic: it depends only on
+   * instruction counts.
+   */
   mtime(): bigint {
-    let total = 0n;
-    for (const h of this.harts) total += h.retired();
-    return total / BigInt(this.harts.length) / this.insnsPerTick;
+    return this.hartTime(this.runtime.current);
   }
 
-  /** Make the running block return to the loop at its end and the loop return. */
-  requestStop(cpu: RiscvCpu): void {
+  /** Virtual time in ticks as hart `cpu` sees it. */
+  hartTime(cpu: RiscvCpu): bigint {
+    const progress = cpu.retired() - this.sliceStart[cpu.hartId];
+    return (BigInt(this.clockInsns) + progress) / this.insnsPerTick;
+  }
+
+  /** Virtual time in instruction units at the start of the current round (advances by each round's longest slice). */
+  get clockInstructions(): number {
+    return this.clockInsns;
+  }
+
+  /** Make the running block return to the loop at its end and the run return (`runSync` gives reason 'stop'). */
+  requestStop(cpu: RiscvCpu = this.runtime.current): void {
     this.mem.setI64(cpu.env + ENV.icountLimit, 0n);
     this.engine.stopRequested = true;
   }
 
-  /** Called when a run stops in `wfi`; platforms with timers skip virtual time here. Returns false when nothing can wake the hart. */
-  protected idle(_cpu: RiscvCpu): boolean {
-    return false;
+  /** An interrupt line into hart `cpu`'s `mip` bit `bit` (devices drive it; the hart notices at its next block boundary). */
+  protected hartIrqLine(cpu: RiscvCpu, bit: number, name: string): WiredIrqLine {
+    const mask = 1n << BigInt(bit);
+    return new WiredIrqLine(name, (level) => {
+      cpu.irqLines = level ? cpu.irqLines | mask : cpu.irqLines & ~mask;
+      // The running hart leaves generated code at the next block boundary: to take the
+      // interrupt if it is its own, or to let the other hart's slice start sooner.
+      if (level) this.engine.kick(this.runtime.current.env);
+    });
+  }
+
+  /** Earliest deadline (in ticks) of the timed devices, or undefined. */
+  private nextDeadline(): bigint | undefined {
+    let best: bigint | undefined;
+    for (const d of this.timedDevices) {
+      const t = d.nextDeadline();
+      if (t !== undefined && (best === undefined || t < best)) best = t;
+    }
+    return best;
+  }
+
+  /** Let timed devices whose deadline has come update their lines. */
+  private deliverDeadlines(): void {
+    if (this.timedDevices.length === 0) return;
+    const now = BigInt(this.clockInsns) / this.insnsPerTick;
+    for (const d of this.timedDevices) {
+      const t = d.nextDeadline();
+      if (t !== undefined && t <= now) d.onTime(now);
+    }
+  }
+
+  /** Steps (instructions retired plus traps taken) of all harts so far. */
+  private totalSteps(): number {
+    let n = this.engine.stats.exceptions;
+    for (const h of this.harts) n += Number(h.retired());
+    return n;
   }
 
   /**
    * Run for at most `maxInsns` steps — guest instructions retired plus traps
-   * taken — (default: until the guest exits). Synchronous: use it from scripts
-   * and the command line.
+   * taken, summed over all harts — (default: until the guest exits, stops or
+   * idles for good). Harts take turns in slices of at most `sliceInsns`; a slice
+   * also ends at the next timer deadline, and when every hart waits in `wfi`
+   * virtual time skips to that deadline. Synchronous: use it from scripts and
+   * the command line (front ends use sliced asynchronous runs).
    */
   runSync(maxInsns = Number.MAX_SAFE_INTEGER): RunResult {
     const t0 = performance.now();
-    const cpu = this.cpu;
-    const start = cpu.retired();
+    const retiredBefore = this.harts.map((h) => h.retired());
     const interpBefore = this.engine.stats.insnsInterpreted;
-    const trapsBefore = this.engine.stats.exceptions;
+    const stepsBefore = this.totalSteps();
     let reason: RunResult['reason'] = 'budget';
-    while (!this.halted) {
-      // Traps use up budget too (see ExecEngine.run), so a trap loop ends.
-      const done = Number(cpu.retired() - start) + (this.engine.stats.exceptions - trapsBefore);
-      if (done >= maxInsns) { reason = 'budget'; break; }
-      this.runtime.current = cpu;
-      const r = this.engine.run(cpu, maxInsns - done);
-      if (r === 'wfi') {
-        if (!this.idle(cpu)) { reason = 'idle'; break; }
+    outer: while (!this.halted) {
+      const remaining = maxInsns - (this.totalSteps() - stepsBefore);
+      if (remaining <= 0) { reason = 'budget'; break; }
+      this.deliverDeadlines();
+      let slice = Math.min(remaining, this.harts.length > 1 ? this.sliceInsns : Number.MAX_SAFE_INTEGER);
+      const deadline = this.nextDeadline();
+      if (deadline !== undefined) {
+        const until = Number(deadline * this.insnsPerTick) - this.clockInsns;
+        if (until > 0) slice = Math.min(slice, until);
+      }
+      let longest = 0;
+      let ran = false;
+      for (const h of this.harts) {
+        if (this.halted) break;
+        if (h.waiting && (h.mip() & h.csr.mie) === 0n) continue;
+        ran = true;
+        this.runtime.current = h;
+        this.sliceStart[h.hartId] = h.retired();
+        const before = this.totalSteps();
+        const left = maxInsns - (before - stepsBefore);
+        if (left <= 0) break;
+        const r = this.engine.run(h, Math.min(slice, left));
+        longest = Math.max(longest, this.totalSteps() - before);
+        if (r === 'breakpoint') { reason = r; this.endRound(longest); break outer; }
+        if (r === 'stop' && !h.waiting) { reason = 'stop'; this.endRound(longest); break outer; }
+      }
+      if (!ran) {
+        // Every hart waits for an interrupt: skip virtual time to the next deadline.
+        if (deadline === undefined || !this.idle()) { reason = 'idle'; break; }
+        this.clockInsns = Math.max(this.clockInsns, Number(deadline * this.insnsPerTick));
+        this.machineStats.idleSkips++;
         continue;
       }
-      if (r === 'stop' && cpu.waiting) continue;
-      if (r !== 'stop') { reason = r; break; }
-      if (this.halted) break;
+      this.endRound(longest);
     }
     if (this.halted) reason = 'exit';
-    const insns = Number(cpu.retired() - start);
+    let insns = 0;
+    this.harts.forEach((h, i) => { insns += Number(h.retired() - retiredBefore[i]); });
     this.engine.stats.insnsWasm += insns - (this.engine.stats.insnsInterpreted - interpBefore);
     return { reason, insns, seconds: (performance.now() - t0) / 1000 };
+  }
+
+  /** Close a round of slices: the clock advances by the longest slice; every hart's slice restarts there. */
+  private endRound(longest: number): void {
+    this.clockInsns += longest;
+    for (const h of this.harts) this.sliceStart[h.hartId] = h.retired();
+  }
+
+  /**
+   * Called when every hart waits in `wfi` and a deadline is ahead. Returns
+   * whether to skip virtual time to it (default true; a front end may wait in
+   * real time instead by returning false and resuming later).
+   */
+  protected idle(): boolean {
+    return true;
   }
 
   /** Execute exactly `n` instructions (default 1), one block of one instruction at a time. */

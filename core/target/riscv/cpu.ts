@@ -64,6 +64,8 @@ export class RiscvCpu {
   readonly csr: RiscvCsrState;
   /** Address reserved by the last `lr`, or -1n. */
   reservation = -1n;
+  /** The value `lr` loaded: `sc` fails if memory no longer holds it (another hart stored there). */
+  reservationValue = 0n;
   /** Pending bits driven by devices (MSIP, MTIP, MEIP, SEIP from the platform). */
   irqLines = 0n;
   /** The hart executed `wfi` and waits for an interrupt. */

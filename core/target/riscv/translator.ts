@@ -50,6 +50,19 @@ export class RiscvTranslator {
     readonly fpFastPath = true,
   ) {}
 
+  /** @inheritdoc */
+  readonly pagedFlags = TB_FLAGS.paged;
+
+  /** @inheritdoc */
+  codeHost(env: number, pc: bigint, flags: number): number {
+    try {
+      return this.mmu.fetchHost(env, pc, flags & TB_FLAGS.privMask);
+    } catch (e) {
+      if (e instanceof GuestException) return -1;
+      throw e;
+    }
+  }
+
   /**
    * Translate the block starting at `pc` for a hart in the state `flags`
    * describes. A block ends at a control transfer, an instruction that changes

@@ -105,6 +105,7 @@ export function createRiscvHelpers(rt: RiscvRuntime): RiscvHelpers {
       if (addr & BigInt(size - 1)) throw new GuestException(EXC.loadAddressMisaligned, addr);
       const v = mmu.load(cpu.env, addr, size, true, sizeMmu >> 8);
       cpu.reservation = addr;
+      cpu.reservationValue = v;
       return v;
     }),
 
@@ -113,10 +114,16 @@ export function createRiscvHelpers(rt: RiscvRuntime): RiscvHelpers {
       const size = memSize(sizeMmu);
       addr = BigInt.asUintN(64, addr);
       amoCheck(addr, size);
-      const ok = cpu.reservation === addr;
+      const mmuIdx = sizeMmu >> 8;
+      let ok = cpu.reservation === addr;
       cpu.reservation = -1n;
       if (!ok) return 1n;
-      mmu.store(cpu.env, addr, value, size, sizeMmu >> 8);
+      // Harts take turns, so another hart's store to the reserved word shows as a changed
+      // value: compare it (as QEMU does with a compare-and-swap).
+      mmu.probeWrite(cpu.env, addr, mmuIdx);
+      ok = mmu.load(cpu.env, addr, size, true, mmuIdx) === cpu.reservationValue;
+      if (!ok) return 1n;
+      mmu.store(cpu.env, addr, value, size, mmuIdx);
       return 0n;
     }),
 
