@@ -3,6 +3,7 @@ import { ENV, ENV_SIZE, envBase, MEMORY } from '../exec/env';
 import { BlockStats, TranslationBlock } from '../exec/translation-block';
 import { TimedDevice } from '../devices/device';
 import { WiredIrqLine } from '../devices/irq';
+import { interruptGeneration, interruptRequestedSince, onInterrupt } from '../exec/run-control';
 import { IrBlock } from '../ir/ir';
 import { PassOptions } from '../ir/passes/pipeline';
 import { formatBlock } from '../ir/printer';
@@ -34,12 +35,30 @@ export interface RiscvMachineOptions extends EngineOptions {
 
 /** Result of running a machine. */
 export interface RunResult {
-  /** Why it stopped: the guest exited ('exit'), the budget ran out, a breakpoint, wfi with nothing to wait for, or a stop request. */
-  reason: StopReason | 'exit' | 'idle';
+  /**
+   * Why it stopped: the guest exited ('exit'), the budget ran out, a
+   * breakpoint, every hart waits with nothing ahead ('idle'), a stop request,
+   * or (asynchronous runs) an interrupt from the user.
+   */
+  reason: StopReason | 'exit' | 'idle' | 'interrupted';
   /** Instructions retired during this run. */
   insns: number;
   /** Wall-clock seconds. */
   seconds: number;
+}
+
+/** Options of {@link RiscvMachine.run}. */
+export interface AsyncRunOptions {
+  /** Steps per slice between yields to the event loop (default 4,000,000). */
+  sliceInsns?: number;
+  /** Called after every slice. */
+  onProgress?: (slice: RunResult) => void;
+  /** Checked after every slice: stop (reason 'stop') when it returns true. */
+  until?: () => boolean;
+  /** Return 'idle' when all harts wait with nothing ahead, instead of waiting for host input. */
+  untilIdle?: boolean;
+  /** Abort the run (like an interrupt). */
+  signal?: AbortSignal;
 }
 
 /** A translated block, every stage as text, for a cell or a REPL line. */
@@ -185,7 +204,7 @@ export class RiscvMachine {
   }
 
   /** Steps (instructions retired plus traps taken) of all harts so far. */
-  private totalSteps(): number {
+  protected totalSteps(): number {
     let n = this.engine.stats.exceptions;
     for (const h of this.harts) n += Number(h.retired());
     return n;
@@ -260,6 +279,57 @@ export class RiscvMachine {
    */
   protected idle(): boolean {
     return true;
+  }
+
+  /**
+   * Run asynchronously for at most `maxInsns` steps in slices of about
+   * `sliceInsns`, yielding to the event loop between slices, so a notebook or
+   * REPL stays responsive and an interrupt (see core/exec/run-control) stops
+   * the machine at an instruction boundary with its state intact: run it
+   * again to continue. `onProgress` is called after every slice. When every
+   * hart waits for an interrupt with nothing in virtual time ahead (a shell
+   * waiting for input), the run waits for {@link waitForEvent} instead of
+   * returning, unless `untilIdle` is set.
+   */
+  async run(maxInsns = Number.MAX_SAFE_INTEGER, options: AsyncRunOptions = {}): Promise<RunResult> {
+    const t0 = performance.now();
+    const gen = interruptGeneration();
+    const slice = options.sliceInsns ?? 4_000_000;
+    let insns = 0;
+    let done = 0;
+    const stepsBefore = this.totalSteps();
+    for (;;) {
+      if (interruptRequestedSince(gen) || options.signal?.aborted) {
+        return { reason: 'interrupted', insns, seconds: (performance.now() - t0) / 1000 };
+      }
+      const left = maxInsns - done;
+      if (left <= 0) return { reason: 'budget', insns, seconds: (performance.now() - t0) / 1000 };
+      const r = this.runSync(Math.min(slice, left));
+      insns += r.insns;
+      done = this.totalSteps() - stepsBefore;
+      options.onProgress?.(r);
+      if (options.until?.()) return { reason: 'stop', insns, seconds: (performance.now() - t0) / 1000 };
+      if (r.reason === 'idle') {
+        if (options.untilIdle) return { reason: 'idle', insns, seconds: (performance.now() - t0) / 1000 };
+        await this.waitForEvent(gen, options.signal);
+        continue;
+      }
+      if (r.reason !== 'budget') return { reason: r.reason, insns, seconds: (performance.now() - t0) / 1000 };
+      await new Promise<void>((resolve) => setImmediate(resolve));
+    }
+  }
+
+  /**
+   * Wait (in real time) for something that can wake an idle machine: host
+   * input, or an interrupt request. The base machine has no such source and
+   * waits only for an interrupt; platforms with host input override it.
+   */
+  protected waitForEvent(gen: number, signal?: AbortSignal): Promise<void> {
+    return new Promise<void>((resolve) => {
+      const done = () => { clearInterval(timer); remove(); resolve(); };
+      const remove = onInterrupt(done);
+      const timer = setInterval(() => { if (interruptRequestedSince(gen) || signal?.aborted) done(); }, 50);
+    });
   }
 
   /** Execute exactly `n` instructions (default 1), one block of one instruction at a time. */

@@ -1,12 +1,9 @@
 import { readFileSync } from 'node:fs';
+import { EM_RISCV, elfLoadSegments } from '../loader/boot-image';
 import { ElfError, ElfFile, machineName, parseElf } from '../loader/elf';
 import { Htif } from './htif';
 import { RiscvMachine, RiscvMachineOptions } from './riscv-machine';
 
-/** e_machine of RISC-V. */
-const EM_RISCV = 243;
-/** Program-header type of a loadable segment. */
-const PT_LOAD = 1;
 
 /** Options of the Spike-like bare-metal machine. */
 export interface SpikeMachineOptions extends RiscvMachineOptions {
@@ -61,19 +58,9 @@ export class SpikeMachine extends RiscvMachine {
       throw new ElfError(name, `is an ELF for ${machineName(elf.machine)}, not RISC-V`);
     }
     if (elf.elfClass !== 64) throw new ElfError(name, 'is a 32-bit ELF; this machine is RV64');
-    const loads = elf.segments.filter((s) => s.type === PT_LOAD && s.memsz > 0n);
-    if (loads.length === 0) throw new ElfError(name, 'has no loadable segment');
     const ramStart = this.bus.ramBase;
     const ramEnd = ramStart + BigInt(this.mem.ramSize);
-    for (const s of loads) {
-      if (s.paddr < ramStart || s.paddr + s.memsz > ramEnd) {
-        throw new ElfError(name, `segment at 0x${s.paddr.toString(16)} (+0x${s.memsz.toString(16)} bytes) is outside RAM `
-          + `0x${ramStart.toString(16)}..0x${ramEnd.toString(16)}`);
-      }
-    }
-    if (elf.entry < ramStart || elf.entry >= ramEnd) {
-      throw new ElfError(name, `entry point 0x${elf.entry.toString(16)} is outside RAM`);
-    }
+    const loads = elfLoadSegments(elf, name, ramStart, ramEnd);
     const tohost = elf.symbols.get('tohost');
     const fromhost = elf.symbols.get('fromhost');
     for (const [sym, addr] of [['tohost', tohost], ['fromhost', fromhost]] as const) {

@@ -1,0 +1,260 @@
+import { join } from 'node:path';
+import { BlockBackend } from '../block/block-backend';
+import { RawFileBackend } from '../block/raw-file';
+import { Aclint } from '../devices/aclint';
+import { Device } from '../devices/device';
+import { GoldfishRtc } from '../devices/goldfish-rtc';
+import { Ns16550a } from '../devices/ns16550a';
+import { Plic } from '../devices/plic';
+import { SifiveTest } from '../devices/sifive-test';
+import { VirtioBlk } from '../devices/virtio/virtio-blk';
+import { VirtioMmio } from '../devices/virtio/virtio-mmio';
+import { VirtioRng } from '../devices/virtio/virtio-rng';
+import { encodeFdt, FdtNode } from '../devicetree/fdt';
+import { formatDts } from '../devicetree/dts';
+import { IRQ } from '../target/riscv/spec';
+import { placeBootImages, BootPlan, BootSources } from './virt-boot';
+import { buildVirtDeviceTree } from './virt-devicetree';
+import { PLIC_SOURCES, TIMEBASE_FREQUENCY, VIRT_IRQ, VIRT_MAP, VIRTIO_COUNT } from './virt-map';
+import { RiscvMachine, RiscvMachineOptions } from './riscv-machine';
+
+/** A disk: a raw image file, like QEMU's `-drive file=…,format=raw[,readonly=on]`. */
+export interface DriveOptions {
+  /** Path of the raw image. */
+  file: string;
+  /** Open read-only (default true: the image is never changed unless you ask). */
+  readOnly?: boolean;
+}
+
+/** Options of the virt machine: QEMU's `-m -smp -bios -kernel -initrd -append -dtb -drive`. */
+export interface VirtMachineOptions extends RiscvMachineOptions, BootSources {
+  /** Disks, on the first virtio-mmio slots in order (`/dev/vda`, `/dev/vdb`, …). */
+  drives?: (DriveOptions | BlockBackend)[];
+  /** A virtio-rng device after the disks (default true). */
+  rng?: boolean;
+  /** Seed of the virtio-rng's deterministic generator (default 1). */
+  rngSeed?: number;
+  /** Where guest console output goes, as it is written (it is also kept in {@link VirtMachine.consoleText}). */
+  onConsole?: (bytes: Uint8Array) => void;
+  /** Wall-clock time the RTC shows at virtual time 0, in ms since 1970 (default 2026-01-01T00:00:00Z, so runs repeat exactly). */
+  rtcEpochMs?: number;
+}
+
+/** Default guest images in the package: OpenSBI fw_dynamic, Linux 6.1 and a BusyBox initramfs. */
+export function defaultVirtImages(): Required<Pick<BootSources, 'bios' | 'kernel' | 'initrd' | 'append'>> {
+  const root = join(__dirname, '..', '..', '..', 'images', 'virt');
+  return {
+    bios: join(root, 'opensbi', 'fw_dynamic.bin'),
+    kernel: join(root, 'linux', 'Image.gz'),
+    initrd: join(root, 'rootfs', 'rootfs.cpio.gz'),
+    append: 'console=ttyS0',
+  };
+}
+
+/** Path of the U-Boot image in the package (S-mode, for `qemu-riscv64_smode`). */
+export function defaultUbootImage(): string {
+  return join(__dirname, '..', '..', '..', 'images', 'virt', 'u-boot', 'u-boot.bin');
+}
+
+/** The devices of a virt machine by name, for inspection and poking from a cell. */
+export interface VirtDevices {
+  uart0: Ns16550a;
+  plic: Plic;
+  clint: Aclint;
+  rtc: GoldfishRtc;
+  test: SifiveTest;
+  virtio: VirtioMmio[];
+  [name: string]: Device | Device[];
+}
+
+const DEFAULT_RTC_EPOCH_MS = Date.UTC(2026, 0, 1);
+
+/**
+ * A machine compatible with QEMU's RISC-V `virt` board: RAM at 0x80000000,
+ * CLINT, PLIC, an NS16550A UART, Goldfish RTC, the SiFive test device for
+ * poweroff/reboot and eight virtio-mmio slots (disks, then an entropy
+ * source). The device tree is generated from this description; firmware,
+ * kernel, initrd and device tree are placed as QEMU places them, and every
+ * hart starts in the firmware with `a0` = hart id and `a1` = the device tree,
+ * `a2` = OpenSBI's fw_dynamic information.
+ *
+ * ```ts
+ * const m = new VirtMachine({ ...defaultVirtImages() });
+ * await m.run();                       // boots; the console is in m.consoleText
+ * m.sendInput('uname -m\n');
+ * ```
+ */
+export class VirtMachine extends RiscvMachine {
+  readonly dev: VirtDevices;
+  /** The device tree the firmware was given, as data. */
+  readonly deviceTree: FdtNode;
+  /** The device tree blob. */
+  readonly dtb: Uint8Array;
+  /** Where everything was placed in RAM. */
+  readonly bootPlan: BootPlan;
+  /** Exit status once the guest powered off (0 = normal poweroff). */
+  exitCode: number | undefined;
+  /** Block backends of the disks, in slot order. */
+  readonly drives: BlockBackend[] = [];
+  private readonly consoleChunks: Uint8Array[] = [];
+  private consoleLength = 0;
+  private pendingOutput: number[] = [];
+  private inputWaiters: (() => void)[] = [];
+  private readonly options: VirtMachineOptions;
+
+  constructor(options: VirtMachineOptions = {}) {
+    const ramSize = options.ramSize ?? 256 * 1024 * 1024;
+    super({ ...options, ramSize, ramBase: VIRT_MAP.dram.base });
+    this.options = options;
+    const bus = this.bus;
+    const harts = this.harts;
+    const clock = { now: () => this.mtime(), frequency: TIMEBASE_FREQUENCY };
+
+    const plic = new Plic({
+      sources: PLIC_SOURCES,
+      contexts: 2 * harts.length,
+      outputs: harts.flatMap((h) => [
+        this.hartIrqLine(h, IRQ.MEI, `hart${h.hartId}.meip`),
+        this.hartIrqLine(h, IRQ.SEI, `hart${h.hartId}.seip`),
+      ]),
+    });
+    const clint = new Aclint({
+      harts: harts.length,
+      clock,
+      msip: harts.map((h) => this.hartIrqLine(h, IRQ.MSI, `hart${h.hartId}.msip`)),
+      mtip: harts.map((h) => this.hartIrqLine(h, IRQ.MTI, `hart${h.hartId}.mtip`)),
+    });
+    const uart0 = new Ns16550a({ irq: plic.source(VIRT_IRQ.uart0), onTransmit: (b) => this.transmit(b) });
+    const rtc = new GoldfishRtc({
+      clock, epochNs: BigInt(options.rtcEpochMs ?? DEFAULT_RTC_EPOCH_MS) * 1_000_000n, irq: plic.source(VIRT_IRQ.rtc),
+    });
+    const test = new SifiveTest({
+      onPowerOff: (code) => this.powerOff(code),
+      onReset: () => this.powerOff(0, true),
+    });
+
+    // Open the disks first: a bad file fails before anything is mapped.
+    for (const d of options.drives ?? []) {
+      this.drives.push('file' in d ? RawFileBackend.open(d.file, { readOnly: d.readOnly ?? true }) : d);
+    }
+    if (this.drives.length + (options.rng === false ? 0 : 1) > VIRTIO_COUNT) {
+      throw new RangeError(`at most ${VIRTIO_COUNT} virtio devices fit the virt machine's slots`);
+    }
+    const virtio: VirtioMmio[] = [];
+    for (let i = 0; i < VIRTIO_COUNT; i++) {
+      let device;
+      if (i < this.drives.length) device = new VirtioBlk({ backend: this.drives[i] });
+      else if (i === this.drives.length && options.rng !== false) device = new VirtioRng({ seed: options.rngSeed ?? 1 });
+      virtio.push(new VirtioMmio({ bus, irq: plic.source(VIRT_IRQ.virtio0 + i), device, name: `virtio${i}` }));
+    }
+
+    bus.mapDevice(VIRT_MAP.test.base, VIRT_MAP.test.size, test);
+    bus.mapDevice(VIRT_MAP.rtc.base, VIRT_MAP.rtc.size, rtc);
+    bus.mapDevice(VIRT_MAP.clint.base, VIRT_MAP.clint.size, clint);
+    bus.mapDevice(VIRT_MAP.plic.base, VIRT_MAP.plic.size, plic);
+    bus.mapDevice(VIRT_MAP.uart0.base, VIRT_MAP.uart0.size, uart0);
+    virtio.forEach((v, i) => bus.mapDevice(VIRT_MAP.virtio.base + BigInt(i) * VIRT_MAP.virtio.stride, VIRT_MAP.virtio.size, v));
+    this.timedDevices.push(clint, rtc);
+    this.dev = { uart0, plic, clint, rtc, test, virtio };
+
+    // Boot images: read and check everything, then place; nothing is written before all checks pass.
+    const mmuType = 'riscv,sv57';
+    const treeFor = (initrd?: { start: bigint; end: bigint }) => buildVirtDeviceTree({
+      harts: harts.length, ramBase: VIRT_MAP.dram.base, ramSize: BigInt(ramSize), bootargs: options.append,
+      initrd, isa: 'rv64imafdc_zicsr_zifencei', mmuType, virtioSlots: VIRTIO_COUNT, timebaseFrequency: TIMEBASE_FREQUENCY,
+    });
+    const plan = placeBootImages(options, VIRT_MAP.dram.base, BigInt(ramSize), (initrd) => {
+      const tree = treeFor(initrd);
+      return { tree, blob: encodeFdt(tree) };
+    });
+    this.bootPlan = plan;
+    this.deviceTree = plan.tree;
+    this.dtb = plan.dtb;
+    for (const { addr, bytes } of plan.writes) bus.writePhys(addr, bytes);
+    for (const h of harts) {
+      h.pc = plan.entry;
+      h.setX(10, BigInt(h.hartId));
+      h.setX(11, plan.dtbAddr);
+      h.setX(12, plan.fwDynamicInfoAddr);
+    }
+  }
+
+  /** The device tree as DTS source text, as `dtc -O dts` prints it. */
+  dts(): string {
+    return formatDts(this.deviceTree);
+  }
+
+  /** Everything the guest wrote to the console so far. */
+  get consoleText(): string {
+    this.flushConsole();
+    return Buffer.concat(this.consoleChunks).toString('utf8');
+  }
+
+  /** Bytes written to the console so far. */
+  get consoleBytes(): number {
+    return this.consoleLength + this.pendingOutput.length;
+  }
+
+  /** Type into the guest console (the UART's receiver), e.g. `m.sendInput('ls /\n')`. */
+  sendInput(text: string | Uint8Array): void {
+    this.dev.uart0.receive(text);
+    const waiters = this.inputWaiters;
+    this.inputWaiters = [];
+    for (const w of waiters) w();
+  }
+
+  /**
+   * Run until the console output written from now on contains `text` (or
+   * matches it), the budget runs out, or the guest stops. Returns the run
+   * result and whether the text appeared.
+   */
+  async runUntilConsole(text: string | RegExp, maxInsns = Number.MAX_SAFE_INTEGER): Promise<{ found: boolean; reason: string; insns: number }> {
+    const from = this.consoleBytes;
+    const seen = () => {
+      const tail = this.consoleTextFrom(from);
+      return typeof text === 'string' ? tail.includes(text) : text.test(tail);
+    };
+    const r = await this.run(maxInsns, { until: seen, untilIdle: true, sliceInsns: 1_000_000 });
+    return { found: seen(), reason: r.reason, insns: r.insns };
+  }
+
+  /** Console output from byte `from` on. */
+  consoleTextFrom(from: number): string {
+    this.flushConsole();
+    return Buffer.concat(this.consoleChunks).subarray(from).toString('utf8');
+  }
+
+  protected override waitForEvent(gen: number, signal?: AbortSignal): Promise<void> {
+    return Promise.race([
+      super.waitForEvent(gen, signal),
+      new Promise<void>((resolve) => { this.inputWaiters.push(resolve); }),
+    ]);
+  }
+
+  private transmit(byte: number): void {
+    this.pendingOutput.push(byte);
+    if (byte === 10 || this.pendingOutput.length >= 256) this.flushConsole();
+  }
+
+  /** Hand buffered console bytes to the listener. */
+  flushConsole(): void {
+    if (this.pendingOutput.length === 0) return;
+    const bytes = Uint8Array.from(this.pendingOutput);
+    this.pendingOutput = [];
+    this.consoleChunks.push(bytes);
+    this.consoleLength += bytes.length;
+    this.options.onConsole?.(bytes);
+  }
+
+  private powerOff(code: number, reboot = false): void {
+    this.flushConsole();
+    this.exitCode = code;
+    this.rebootRequested = reboot;
+    this.halted = true;
+    this.requestStop();
+  }
+
+  /** The guest asked for a reboot (via the SiFive test device) rather than a poweroff. */
+  rebootRequested = false;
+}
+
