@@ -103,14 +103,14 @@ export class Ns16550a implements Device {
 
   private ier = 0;
   private lcr = 0;
-  private mcr = MCR_RESET;
+  private mcr: number = MCR_RESET;
   private fcr = 0;
   private scr = 0;
   private dll = 0;
   private dlm = 0;
   /** LSR error bits (OE, PE, FE, BI); DR, THRE and TEMT are derived. */
   private lsrErrors = 0;
-  private msr = MSR_RESET;
+  private msr: number = MSR_RESET;
   /** A THR-empty interrupt is pending (cleared by reading IIR when it is the source, or by writing THR). */
   private thrInterrupt = false;
   /** The receive FIFO (depth 1 when FIFOs are disabled: the receiver buffer register). */

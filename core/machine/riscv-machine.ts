@@ -98,6 +98,7 @@ export class RiscvMachine {
   /** Machine-level counters, as plain data. */
   readonly machineStats = { idleSkips: 0 };
   private clockInsns = 0;
+  private waker: (() => void) | undefined;
   private readonly sliceStart: bigint[] = [];
 
   constructor(options: RiscvMachineOptions = {}) {
@@ -252,9 +253,8 @@ export class RiscvMachine {
       }
       if (!ran) {
         // Every hart waits for an interrupt: skip virtual time to the next deadline.
-        if (deadline === undefined || !this.idle()) { reason = 'idle'; break; }
-        this.clockInsns = Math.max(this.clockInsns, Number(deadline * this.insnsPerTick));
-        this.machineStats.idleSkips++;
+        if (deadline === undefined || !this.idle(deadline)) { reason = 'idle'; break; }
+        this.advanceClockTo(deadline);
         continue;
       }
       this.endRound(longest);
@@ -273,12 +273,22 @@ export class RiscvMachine {
   }
 
   /**
-   * Called when every hart waits in `wfi` and a deadline is ahead. Returns
-   * whether to skip virtual time to it (default true; a front end may wait in
-   * real time instead by returning false and resuming later).
+   * Called when every hart waits in `wfi` and a deadline (in ticks) is ahead.
+   * Returns whether to skip virtual time to it at once (default true: runs are
+   * deterministic). A machine idling in real time returns false: the run then
+   * stops with 'idle', and the asynchronous runner waits before skipping.
    */
-  protected idle(): boolean {
+  protected idle(_deadline: bigint): boolean {
     return true;
+  }
+
+  /** Move virtual time forward to `ticks` (never backwards), as when every hart idles until a deadline. */
+  advanceClockTo(ticks: bigint): void {
+    const insns = Number(ticks * this.insnsPerTick);
+    if (insns <= this.clockInsns) return;
+    this.clockInsns = insns;
+    for (const h of this.harts) this.sliceStart[h.hartId] = h.retired();
+    this.machineStats.idleSkips++;
   }
 
   /**
@@ -321,15 +331,28 @@ export class RiscvMachine {
 
   /**
    * Wait (in real time) for something that can wake an idle machine: host
-   * input, or an interrupt request. The base machine has no such source and
-   * waits only for an interrupt; platforms with host input override it.
+   * input ({@link wake}), an interrupt request, the abort signal, or
+   * `timeoutMs` passing.
    */
-  protected waitForEvent(gen: number, signal?: AbortSignal): Promise<void> {
+  protected waitForEvent(gen: number, signal?: AbortSignal, timeoutMs?: number): Promise<void> {
     return new Promise<void>((resolve) => {
-      const done = () => { clearInterval(timer); remove(); resolve(); };
+      const done = () => {
+        clearInterval(poll);
+        if (timeout) clearTimeout(timeout);
+        remove();
+        this.waker = undefined;
+        resolve();
+      };
+      this.waker = done;
       const remove = onInterrupt(done);
-      const timer = setInterval(() => { if (interruptRequestedSince(gen) || signal?.aborted) done(); }, 50);
+      const poll = setInterval(() => { if (interruptRequestedSince(gen) || signal?.aborted) done(); }, 50);
+      const timeout = timeoutMs !== undefined ? setTimeout(done, Math.max(0, timeoutMs)) : undefined;
     });
+  }
+
+  /** Wake an asynchronous run that waits for an event (host input arrived). */
+  protected wake(): void {
+    this.waker?.();
   }
 
   /** Execute exactly `n` instructions (default 1), one block of one instruction at a time. */

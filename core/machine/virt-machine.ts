@@ -36,6 +36,13 @@ export interface VirtMachineOptions extends RiscvMachineOptions, BootSources {
   rngSeed?: number;
   /** Where guest console output goes, as it is written (it is also kept in {@link VirtMachine.consoleText}). */
   onConsole?: (bytes: Uint8Array) => void;
+  /**
+   * When every hart idles, wait in real time until the next timer deadline
+   * instead of skipping to it at once (default false: deterministic). For
+   * interactive consoles: an idle guest then costs no host CPU. Time while
+   * busy still follows instruction counts.
+   */
+  realtimeIdle?: boolean;
   /** Wall-clock time the RTC shows at virtual time 0, in ms since 1970 (default 2026-01-01T00:00:00Z, so runs repeat exactly). */
   rtcEpochMs?: number;
 }
@@ -99,8 +106,8 @@ export class VirtMachine extends RiscvMachine {
   private readonly consoleChunks: Uint8Array[] = [];
   private consoleLength = 0;
   private pendingOutput: number[] = [];
-  private inputWaiters: (() => void)[] = [];
   private readonly options: VirtMachineOptions;
+  private idleDeadline: bigint | undefined;
 
   constructor(options: VirtMachineOptions = {}) {
     const ramSize = options.ramSize ?? 256 * 1024 * 1024;
@@ -111,7 +118,7 @@ export class VirtMachine extends RiscvMachine {
     const clock = { now: () => this.mtime(), frequency: TIMEBASE_FREQUENCY };
 
     const plic = new Plic({
-      sources: PLIC_SOURCES,
+      sources: PLIC_SOURCES + 1, // sources 1..96 as the tree says (riscv,ndev = 96); 0 is reserved
       contexts: 2 * harts.length,
       outputs: harts.flatMap((h) => [
         this.hartIrqLine(h, IRQ.MEI, `hart${h.hartId}.meip`),
@@ -198,9 +205,7 @@ export class VirtMachine extends RiscvMachine {
   /** Type into the guest console (the UART's receiver), e.g. `m.sendInput('ls /\n')`. */
   sendInput(text: string | Uint8Array): void {
     this.dev.uart0.receive(text);
-    const waiters = this.inputWaiters;
-    this.inputWaiters = [];
-    for (const w of waiters) w();
+    this.wake();
   }
 
   /**
@@ -224,11 +229,21 @@ export class VirtMachine extends RiscvMachine {
     return Buffer.concat(this.consoleChunks).subarray(from).toString('utf8');
   }
 
-  protected override waitForEvent(gen: number, signal?: AbortSignal): Promise<void> {
-    return Promise.race([
-      super.waitForEvent(gen, signal),
-      new Promise<void>((resolve) => { this.inputWaiters.push(resolve); }),
-    ]);
+  protected override idle(deadline: bigint): boolean {
+    if (!this.options.realtimeIdle) return true;
+    this.idleDeadline = deadline;
+    return false;
+  }
+
+  protected override async waitForEvent(gen: number, signal?: AbortSignal): Promise<void> {
+    const deadline = this.idleDeadline;
+    this.idleDeadline = undefined;
+    if (deadline === undefined) return super.waitForEvent(gen, signal);
+    const ms = Number(deadline - this.mtime()) * 1000 / TIMEBASE_FREQUENCY;
+    const until = performance.now() + ms;
+    await super.waitForEvent(gen, signal, ms);
+    // The deadline came in real time: let virtual time catch up (input that woke us earlier leaves it).
+    if (performance.now() >= until - 1) this.advanceClockTo(deadline);
   }
 
   private transmit(byte: number): void {

@@ -10,7 +10,7 @@ export const VIRT_MAP = {
   rtc: { base: 0x101000n, size: 0x1000n },
   /** CLINT (ACLINT mswi + mtimer). */
   clint: { base: 0x2000000n, size: 0x10000n },
-  /** PLIC. Size covers the contexts of up to 8 harts × 2 privilege levels (QEMU: 0x600000 for 8 harts). */
+  /** PLIC. QEMU 7.2 maps a window for 512 harts × 2 contexts whatever -smp says. */
   plic: { base: 0xc000000n, size: 0x600000n },
   /** NS16550A UART. */
   uart0: { base: 0x10000000n, size: 0x100n },

@@ -159,7 +159,7 @@ export class Virtqueue {
         throw new VirtioGuestError(`descriptor index ${index} outside a table of ${tableSize} (chain from head ${head})`);
       }
       if (++count > tableSize) {
-        throw new VirtioGuestError(`descriptor chain from head ${head} is longer than its table of ${tableSize}: a loop`);
+        throw new VirtioGuestError(`descriptor chain from head ${head} passes ${count} descriptors in a table of ${tableSize}: a loop`);
       }
       const d = table + BigInt(VIRTQ.descSize * index);
       const addr = this.read64(d, 'desc.addr');

@@ -14,8 +14,9 @@ function csrInsn(op: number, immediate: boolean): InsnTranslator {
     if (op === CSR_OP.write || !srcIsZero) mode |= CSR_OP.doWrite;
     const old = ctx.b.call(ctx.helpers.csr, ctx.b.i32(i.csr), src, ctx.b.i32(i.raw | 0), ctx.b.i32(mode));
     ctx.setX(i.rd, old);
-    // A CSR write can change privilege-dependent translation state or enable interrupts.
-    ctx.exitAfter();
+    // A CSR write can change privilege-dependent translation state or enable interrupts;
+    // a plain read (rdtime in a delay loop) changes nothing and the block goes on.
+    if (mode & CSR_OP.doWrite) ctx.exitAfter();
   };
 }
 
