@@ -7,6 +7,7 @@ const HELP = `orrery — a RISC-V full-system emulator whose every moving part i
 usage: orrery <command> [options]
 
 commands:
+  boot [options]                 boot the virt machine (OpenSBI + Linux + BusyBox) on this terminal
   run --machine spike prog.elf   run a bare-metal program (HTIF console and exit code)
   disasm prog.elf                disassemble an ELF's code sections (objdump-compatible)
   bench                          run the benchmark workloads (and QEMU side by side if installed)
@@ -17,8 +18,10 @@ type Command = (argv: string[]) => Promise<number>;
 
 const COMMANDS: Record<string, () => Promise<Command>> = {
   run: async () => runCommand,
+  boot: async () => require('./commands/boot').bootCommand,
   disasm: async () => disasmCommand,
   bench: async () => benchCommand,
+  kernel: async () => require('./commands/kernel').kernelCommand,
 };
 
 /** The `orrery` command line. Returns the process exit status. */

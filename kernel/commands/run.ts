@@ -71,5 +71,5 @@ export async function runCommand(argv: string[]): Promise<number> {
 
 /** A mistake in the command line: printed with the usage, exit status 2. */
 export class UsageError extends Error {
-  readonly usage = USAGE;
+  readonly usage: string = USAGE;
 }
