@@ -118,6 +118,7 @@ export class ExecEngine<G extends FetchedInsn> {
       this.queue.length = 0;
     };
     mmu.onCodeWrite = (page, host, size) => this.cache.invalidateRange(page, host, size);
+    mmu.bus.onCodeWrite = mmu.onCodeWrite;
   }
 
   /** Register a hart (its jump cache is kept coherent). */

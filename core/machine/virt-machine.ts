@@ -28,7 +28,7 @@ export interface DriveOptions {
 
 /** Options of the virt machine: QEMU's `-m -smp -bios -kernel -initrd -append -dtb -drive`. */
 export interface VirtMachineOptions extends RiscvMachineOptions, BootSources {
-  /** Disks, on the first virtio-mmio slots in order (`/dev/vda`, `/dev/vdb`, …). */
+  /** Disks (`/dev/vda`, `/dev/vdb`, …), on the virtio-mmio slots from the highest down, as QEMU places `-device`s. */
   drives?: (DriveOptions | BlockBackend)[];
   /** A virtio-rng device after the disks (default true). */
   rng?: boolean;
@@ -147,11 +147,12 @@ export class VirtMachine extends RiscvMachine {
     if (this.drives.length + (options.rng === false ? 0 : 1) > VIRTIO_COUNT) {
       throw new RangeError(`at most ${VIRTIO_COUNT} virtio devices fit the virt machine's slots`);
     }
+    // As on QEMU, the first virtio device takes the highest slot (0x10008000, source 8) and so on down.
     const virtio: VirtioMmio[] = [];
+    const devices: (VirtioBlk | VirtioRng)[] = this.drives.map((backend) => new VirtioBlk({ backend }));
+    if (options.rng !== false) devices.push(new VirtioRng({ seed: options.rngSeed ?? 1 }));
     for (let i = 0; i < VIRTIO_COUNT; i++) {
-      let device;
-      if (i < this.drives.length) device = new VirtioBlk({ backend: this.drives[i] });
-      else if (i === this.drives.length && options.rng !== false) device = new VirtioRng({ seed: options.rngSeed ?? 1 });
+      const device = devices[VIRTIO_COUNT - 1 - i];
       virtio.push(new VirtioMmio({ bus, irq: plic.source(VIRT_IRQ.virtio0 + i), device, name: `virtio${i}` }));
     }
 

@@ -41,6 +41,12 @@ export class Bus {
   /** Guest physical base of RAM. */
   readonly ramBase: bigint;
   private readonly watchers = new Map<bigint, (paddr: bigint) => void>();
+  /**
+   * Set by the execution engine: `size` bytes at host address `host` on RAM
+   * page `page` (which holds translated code) were written by a device or a
+   * loader. Returns whether the page still holds code afterwards.
+   */
+  onCodeWrite: (page: number, host: number, size: number) => boolean = () => false;
 
   constructor(readonly mem: SharedMemory, ramBase: bigint) {
     this.ramBase = ramBase;
@@ -95,6 +101,16 @@ export class Bus {
       throw new RangeError(`0x${paddr.toString(16)}..+0x${data.length.toString(16)} is not in RAM`);
     }
     this.mem.bytes.set(data, host);
+    // DMA over translated code (a program read from disk into a page that held code) drops those blocks.
+    if (data.length === 0) return;
+    const first = (host - MEMORY.ramBase) >>> PAGE_BITS;
+    const last = (host + data.length - 1 - MEMORY.ramBase) >>> PAGE_BITS;
+    for (let page = first; page <= last; page++) {
+      if (!(this.pageFlags[page] & PAGE_FLAG.code)) continue;
+      const start = Math.max(host, MEMORY.ramBase + page * (1 << PAGE_BITS));
+      const end = Math.min(host + data.length, MEMORY.ramBase + (page + 1) * (1 << PAGE_BITS));
+      if (!this.onCodeWrite(page, start, end - start)) this.pageFlags[page] &= ~PAGE_FLAG.code;
+    }
   }
 
   /** Copy bytes out of guest physical memory. */

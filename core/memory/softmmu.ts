@@ -11,12 +11,21 @@ export const enum Access { Read = 0, Write = 1, Exec = 2 }
 /** What a target tells the softmmu: how virtual addresses map, and which exceptions faults raise. */
 export interface AddressTranslation {
   /**
-   * Translate a virtual address for an access with an MMU index, or throw the
-   * target's page-fault exception. Permission checks (PMP, page bits) happen here.
+   * Translate a virtual address for an access of `size` bytes (default 1; the
+   * access never crosses a page) with an MMU index, or throw the target's
+   * page-fault exception. Permission checks (PMP, page bits) happen here.
    */
-  translate(env: number, vaddr: bigint, access: Access, mmuIdx: number): bigint;
+  translate(env: number, vaddr: bigint, access: Access, mmuIdx: number, size?: number): bigint;
   /** The exception for a physical address with nothing behind it. */
   accessFault(access: Access, vaddr: bigint): unknown;
+  /**
+   * False when the result of the last `translate` holds for part of its page
+   * only (e.g. a PMP boundary inside it): the softmmu then does not keep it in
+   * the TLB, so every access to that page takes the slow path. Absent means true.
+   */
+  readonly lastCacheable?: boolean;
+  /** Called once by the softmmu that uses this translation (page-table walks read its RAM). */
+  attach?(mmu: SoftMmu): void;
 }
 
 /** Counters of the softmmu, as plain data. */
@@ -53,7 +62,9 @@ export class SoftMmu implements GuestAccess {
   /** Envs of all harts, so page-level changes reach every TLB. */
   readonly envs: number[] = [];
 
-  constructor(readonly mem: SharedMemory, readonly bus: Bus, readonly target: AddressTranslation) {}
+  constructor(readonly mem: SharedMemory, readonly bus: Bus, readonly target: AddressTranslation) {
+    target.attach?.(this);
+  }
 
   /** Register a hart's env and empty its TLB. */
   addHart(env: number): void {
@@ -141,10 +152,10 @@ export class SoftMmu implements GuestAccess {
       let host = this.lookup(env, addr, mmuIdx, TLB_ENTRY.tagRead);
       if (host < 0) {
         this.stats.slowLoads++;
-        const paddr = this.target.translate(env, addr, Access.Read, mmuIdx);
+        const paddr = this.target.translate(env, addr, Access.Read, mmuIdx, size);
         host = this.bus.ramHost(paddr);
         if (host >= 0 && this.bus.ramHost(paddr + BigInt(size) - 1n) >= 0) {
-          this.fill(env, mmuIdx, addr, host, TLB_ENTRY.tagRead);
+          if (this.target.lastCacheable !== false) this.fill(env, mmuIdx, addr, host, TLB_ENTRY.tagRead);
         } else {
           raw = this.mmioRead(paddr, addr, size, Access.Read);
           return signed ? BigInt.asIntN(size * 8, raw) : raw;
@@ -161,15 +172,16 @@ export class SoftMmu implements GuestAccess {
     const off = Number(addr & PAGE_MASK);
     if (off + size > PAGE_SIZE) {
       // Check both pages before writing anything, so a fault leaves memory untouched.
-      this.target.translate(env, addr, Access.Write, mmuIdx);
-      this.target.translate(env, addr + BigInt(size - 1), Access.Write, mmuIdx);
+      this.target.translate(env, addr, Access.Write, mmuIdx, PAGE_SIZE - off);
+      this.target.translate(env, addr + BigInt(size - 1), Access.Write, mmuIdx, off + size - PAGE_SIZE);
       for (let i = 0; i < size; i++) this.store(env, addr + BigInt(i), (value >> BigInt(8 * i)) & 0xffn, 1, mmuIdx);
       return;
     }
     let host = this.lookup(env, addr, mmuIdx, TLB_ENTRY.tagWrite);
     if (host < 0) {
       this.stats.slowStores++;
-      const paddr = this.target.translate(env, addr, Access.Write, mmuIdx);
+      const paddr = this.target.translate(env, addr, Access.Write, mmuIdx, size);
+      const cacheable = this.target.lastCacheable !== false;
       host = this.bus.ramHost(paddr);
       if (host < 0) {
         this.mmioWrite(paddr, addr, size, value);
@@ -186,7 +198,7 @@ export class SoftMmu implements GuestAccess {
         this.bus.notifyStore(paddr, size);
         return;
       }
-      if (!(this.bus.pageFlags[page] & PAGE_FLAG.code)) this.fill(env, mmuIdx, addr, host, TLB_ENTRY.tagWrite);
+      if (cacheable && !(this.bus.pageFlags[page] & PAGE_FLAG.code)) this.fill(env, mmuIdx, addr, host, TLB_ENTRY.tagWrite);
       return;
     }
     writeHost(this.mem.view, host, size, value);
@@ -204,7 +216,7 @@ export class SoftMmu implements GuestAccess {
     const paddr = this.target.translate(env, vaddr, Access.Exec, mmuIdx);
     const host = this.bus.ramHost(paddr);
     if (host < 0) throw this.target.accessFault(Access.Exec, vaddr);
-    this.fill(env, mmuIdx, vaddr, host, TLB_ENTRY.tagExec);
+    if (this.target.lastCacheable !== false) this.fill(env, mmuIdx, vaddr, host, TLB_ENTRY.tagExec);
     return host;
   }
 
@@ -213,9 +225,9 @@ export class SoftMmu implements GuestAccess {
    * check write permission before they read). Returns the host address for RAM,
    * or -1 for MMIO.
    */
-  probeWrite(env: number, addr: bigint, mmuIdx: number): number {
+  probeWrite(env: number, addr: bigint, mmuIdx: number, size = 1): number {
     addr = BigInt.asUintN(64, addr);
-    const paddr = this.target.translate(env, addr, Access.Write, mmuIdx);
+    const paddr = this.target.translate(env, addr, Access.Write, mmuIdx, size);
     const host = this.bus.ramHost(paddr);
     if (host >= 0) return host;
     if (!this.bus.find(paddr)) throw this.target.accessFault(Access.Write, addr);

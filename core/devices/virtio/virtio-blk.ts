@@ -77,7 +77,7 @@ export interface VirtioBlkOptions {
   readOnly?: boolean;
   /** Serial string returned by GET_ID (at most 20 bytes used; default empty). */
   serial?: string;
-  /** QueueNumMax of the request queue (default 256). */
+  /** QueueNumMax of the request queue: a power of 2, at least 4 (default 256). */
   queueSize?: number;
 }
 
@@ -112,6 +112,7 @@ export class VirtioBlk implements VirtioDevice {
     this.readOnly = options.readOnly || this.backend.readOnly;
     this.capacity = BigInt(Math.floor(this.backend.size / SECTOR_SIZE));
     this.queueSize = options.queueSize ?? VIRTIO_BLK.queueSize;
+    if (this.queueSize < 4) throw new RangeError(`virtio-blk queue size ${this.queueSize} leaves no room for data (seg_max = size - 2)`);
     this.serial = new Uint8Array(VIRTIO_BLK.idBytes);
     this.serial.set(new TextEncoder().encode(options.serial ?? '').subarray(0, VIRTIO_BLK.idBytes));
     this.features = VIRTIO_BLK_F.SEG_MAX | VIRTIO_BLK_F.BLK_SIZE | VIRTIO_BLK_F.FLUSH | (this.readOnly ? VIRTIO_BLK_F.RO : 0n);

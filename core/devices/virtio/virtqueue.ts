@@ -78,9 +78,13 @@ export class Virtqueue {
 
   constructor(
     private readonly bus: Bus,
-    /** QueueNumMax. */
+    /** QueueNumMax: a power of 2 up to 32768 (Linux refuses other sizes). */
     readonly maxSize: number,
-  ) {}
+  ) {
+    if (!Number.isInteger(maxSize) || maxSize < 1 || maxSize > VIRTQ.maxSize || (maxSize & (maxSize - 1)) !== 0) {
+      throw new RangeError(`virtqueue maximum size ${maxSize} is not a power of 2 in 1..${VIRTQ.maxSize}`);
+    }
+  }
 
   /** Back to the unconfigured state. */
   reset(): void {

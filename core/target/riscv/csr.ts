@@ -1,6 +1,8 @@
 import { GuestException } from '../../exec/guest-exception';
 import { CSR, HPM, PMP_ADDR_COUNT, PMP_CFG_COUNT } from './csr-numbers';
 import { RiscvCpu } from './cpu';
+import { pagingLevels, SATP, SATP_MODE } from './page-table';
+import { PMP_A, PMP_ENTRIES, PMPCFG, pmpCfgByte } from './pmp';
 import { EXC, MSTATUS, PRIV } from './spec';
 
 /** mstatus bits software may write (M, S and U modes, F/D, no V). */
@@ -33,6 +35,38 @@ function legalizeMstatus(old: bigint, v: bigint): bigint {
   const fsDirty = (s & MSTATUS.FS) === MSTATUS.FS;
   const xsDirty = (s & MSTATUS.XS) === MSTATUS.XS;
   return fsDirty || xsDirty ? s | MSTATUS.SD : s & ~MSTATUS.SD;
+}
+
+/** Write mstatus (or sstatus merged into it); a change of MXR changes what loads may read, so TLBs go. */
+function writeMstatus(cpu: RiscvCpu, value: bigint): CsrWriteEffect {
+  const old = cpu.csr.mstatus;
+  cpu.csr.mstatus = legalizeMstatus(old, value);
+  return ((old ^ cpu.csr.mstatus) & MSTATUS.MXR) ? { flushTlb: true } : {};
+}
+
+/**
+ * New value of a pmpcfg register (eight entries, a byte each): locked entries
+ * keep their byte, reserved bits read zero, and the reserved combination
+ * W=1 R=0 keeps the old byte.
+ */
+function legalizePmpcfg(old: bigint, value: bigint): bigint {
+  let out = 0n;
+  for (let b = 0; b < 8; b++) {
+    const shift = BigInt(b * 8);
+    const was = Number((old >> shift) & 0xffn);
+    let cfg = Number((value >> shift) & 0xffn) & PMPCFG.WRITABLE;
+    if (was & PMPCFG.L || (cfg & (PMPCFG.R | PMPCFG.W)) === PMPCFG.W) cfg = was;
+    out |= BigInt(cfg) << shift;
+  }
+  return out;
+}
+
+/** pmpaddr`i` ignores writes when entry i is locked, or entry i+1 is a locked TOR entry (i is its base). */
+function pmpaddrLocked(pmpcfg: readonly bigint[], i: number): boolean {
+  if (pmpCfgByte(pmpcfg, i) & PMPCFG.L) return true;
+  if (i + 1 >= PMP_ENTRIES) return false;
+  const next = pmpCfgByte(pmpcfg, i + 1);
+  return (next & PMPCFG.L) !== 0 && ((next & PMPCFG.A) >> PMPCFG.A_SHIFT) === PMP_A.TOR;
 }
 
 function counterEnabled(cpu: RiscvCpu, index: number): boolean {
@@ -136,8 +170,7 @@ export function writeCsr(cpu: RiscvCpu, num: number, value: bigint, raw: number,
     case CSR.mcycle: cpu.cycleOffset = value - cpu.retired(unretired) - 1n; return {};
     case CSR.minstret: cpu.instretOffset = value - cpu.retired(unretired) - 1n; return {};
     case CSR.sstatus:
-      c.mstatus = legalizeMstatus(c.mstatus, (c.mstatus & ~SSTATUS_WRITABLE) | (value & SSTATUS_WRITABLE));
-      return {};
+      return writeMstatus(cpu, (c.mstatus & ~SSTATUS_WRITABLE) | (value & SSTATUS_WRITABLE));
     case CSR.sie: c.mie = (c.mie & ~c.mideleg) | (value & c.mideleg & S_IRQ_BITS); return {};
     case CSR.stvec: c.stvec = value & ~2n; return {};
     case CSR.scounteren: c.scounteren = value & 0xffffffffn; return {};
@@ -148,13 +181,13 @@ export function writeCsr(cpu: RiscvCpu, num: number, value: bigint, raw: number,
     case CSR.stval: c.stval = value; return {};
     case CSR.sip: c.mip = (c.mip & ~(c.mideleg & 2n)) | (value & c.mideleg & 2n); return {};
     case CSR.satp: {
-      // Only Bare translation is implemented so far; other modes are WARL-ignored, as the spec allows.
-      const mode = value >> 60n;
-      if (mode !== 0n) return {};
-      c.satp = 0n;
+      // WARL: a write selecting an unimplemented mode has no effect at all (Linux probes Sv57/Sv48 this way).
+      const mode = Number(value >> SATP.MODE_SHIFT);
+      if (mode !== SATP_MODE.Bare && pagingLevels(mode) === 0) return {};
+      c.satp = value & ((0xfn << SATP.MODE_SHIFT) | SATP.ASID_MASK | SATP.PPN_MASK);
       return { flushTlb: true };
     }
-    case CSR.mstatus: c.mstatus = legalizeMstatus(c.mstatus, value); return {};
+    case CSR.mstatus: return writeMstatus(cpu, value);
     case CSR.misa: return {}; // WARL: extensions cannot be switched off
     case CSR.medeleg: c.medeleg = value & MEDELEG_WRITABLE; return {};
     case CSR.mideleg: c.mideleg = value & S_IRQ_BITS; return {};
@@ -173,13 +206,13 @@ export function writeCsr(cpu: RiscvCpu, num: number, value: bigint, raw: number,
   if (num >= CSR.pmpcfg0 && num < CSR.pmpcfg0 + PMP_CFG_COUNT) {
     if (num & 1) throw illegal(raw);
     const i = num - CSR.pmpcfg0;
-    // Only 16 entries (pmpcfg0 and pmpcfg2) exist; bits 5-6 of each byte are reserved zero.
-    c.pmpcfg[i] = i <= 2 ? value & 0x9f9f9f9f9f9f9f9fn : 0n;
+    // Only 16 entries (pmpcfg0 and pmpcfg2) exist.
+    if (i <= 2) c.pmpcfg[i] = legalizePmpcfg(c.pmpcfg[i], value);
     return { flushTlb: true };
   }
   if (num >= CSR.pmpaddr0 && num < CSR.pmpaddr0 + PMP_ADDR_COUNT) {
     const i = num - CSR.pmpaddr0;
-    c.pmpaddr[i] = i < 16 ? value & PMPADDR_MASK : 0n;
+    if (i < PMP_ENTRIES && !pmpaddrLocked(c.pmpcfg, i)) c.pmpaddr[i] = value & PMPADDR_MASK;
     return { flushTlb: true };
   }
   if (num >= HPM.mcounter3 && num < HPM.mcounter3 + HPM.count) return {};
