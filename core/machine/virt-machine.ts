@@ -1,4 +1,5 @@
-import { join } from 'node:path';
+import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { BlockBackend } from '../block/block-backend';
 import { RawFileBackend } from '../block/raw-file';
 import { Aclint } from '../devices/aclint';
@@ -47,9 +48,20 @@ export interface VirtMachineOptions extends RiscvMachineOptions, BootSources {
   rtcEpochMs?: number;
 }
 
+/** The package's root folder (where `images/` is), from either the sources or `dist/`. */
+function packageRoot(): string {
+  let dir = __dirname;
+  while (!existsSync(join(dir, 'package.json'))) {
+    const up = dirname(dir);
+    if (up === dir) return join(__dirname, '..', '..');
+    dir = up;
+  }
+  return dir;
+}
+
 /** Default guest images in the package: OpenSBI fw_dynamic, Linux 6.1 and a BusyBox initramfs. */
 export function defaultVirtImages(): Required<Pick<BootSources, 'bios' | 'kernel' | 'initrd' | 'append'>> {
-  const root = join(__dirname, '..', '..', '..', 'images', 'virt');
+  const root = join(packageRoot(), 'images', 'virt');
   return {
     bios: join(root, 'opensbi', 'fw_dynamic.bin'),
     kernel: join(root, 'linux', 'Image.gz'),
@@ -60,7 +72,7 @@ export function defaultVirtImages(): Required<Pick<BootSources, 'bios' | 'kernel
 
 /** Path of the U-Boot image in the package (S-mode, for `qemu-riscv64_smode`). */
 export function defaultUbootImage(): string {
-  return join(__dirname, '..', '..', '..', 'images', 'virt', 'u-boot', 'u-boot.bin');
+  return join(packageRoot(), 'images', 'virt', 'u-boot', 'u-boot.bin');
 }
 
 /** The devices of a virt machine by name, for inspection and poking from a cell. */
