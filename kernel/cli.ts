@@ -11,6 +11,7 @@ commands:
   run --machine spike prog.elf   run a bare-metal program (HTIF console and exit code)
   disasm prog.elf                disassemble an ELF's code sections (objdump-compatible)
   bench                          run the benchmark workloads (and QEMU side by side if installed)
+  kernel install [--user|--sys|--prefix DIR]   register the Jupyter kernel "Orrery (TypeScript)"
   help                           this text
 `;
 

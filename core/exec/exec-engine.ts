@@ -59,7 +59,7 @@ export interface EngineOptions {
 }
 
 /** Why a run returned. */
-export type StopReason = 'budget' | 'wfi' | 'breakpoint' | 'stop';
+export type StopReason = 'budget' | 'wfi' | 'breakpoint' | 'stop' | 'yield';
 
 /** Counters of the execution loop, as plain data. */
 export interface EngineStats {
@@ -97,6 +97,8 @@ export class ExecEngine<G extends FetchedInsn> {
   readonly breakpoints = new Set<bigint>();
   /** Set (e.g. by an interrupt from the user) to stop a run at the next block boundary. */
   stopRequested = false;
+  /** Set to end the current hart's run at the next block boundary with 'yield' (it spins on `wfi`: let other harts run). */
+  yieldRequested = false;
   private readonly queue: TranslationBlock<G>[] = [];
   private readonly lastFlags = new Map<number, number>();
   private skipBreakpointAt: bigint | undefined;
@@ -253,6 +255,10 @@ export class ExecEngine<G extends FetchedInsn> {
         linkFrom = undefined;
       }
       if (cpu.waiting) return 'wfi';
+      if (this.yieldRequested) {
+        this.yieldRequested = false;
+        return 'yield';
+      }
       if (this.stopRequested) {
         this.stopRequested = false;
         return 'stop';

@@ -124,6 +124,9 @@ export class RiscvMachine {
       },
       waitForInterrupt(cpu) {
         cpu.waiting = true;
+        // An interrupt already pending but disabled makes wfi a no-op: a hart looping on it
+        // (OpenSBI's HSM wait) gives up the rest of its slice to the others.
+        if (machine.harts.length > 1 && (cpu.mip() & cpu.csr.mie) !== 0n) machine.engine.yieldRequested = true;
       },
     };
     this.translator = new RiscvTranslator(this.mmu, createRiscvHelpers(this.runtime), 64, options.fpFastPath ?? true);
