@@ -29,6 +29,8 @@ export interface RiscvMachineOptions extends EngineOptions {
   insnsPerTick?: number;
   /** Instructions per slice when several harts take turns (default 10,000). */
   sliceInsns?: number;
+  /** Widest paging mode: 'sv39', 'sv48' or 'sv57' (default 'sv57'; the virt machine uses 'sv48', as its device tree says, like QEMU's). */
+  mmuType?: 'sv39' | 'sv48' | 'sv57';
   /** Inline host-arithmetic fast paths for common FP instructions (default true; false: soft-float helpers only). */
   fpFastPath?: boolean;
 }
@@ -111,6 +113,7 @@ export class RiscvMachine {
     if (nHarts < 1 || nHarts > MEMORY.maxHarts) throw new RangeError(`harts must be 1..${MEMORY.maxHarts}`);
     for (let i = 0; i < nHarts; i++) {
       const cpu: RiscvCpu = new RiscvCpu(this.mem, envBase(i), i, { mtime: () => this.hartTime(cpu) });
+      cpu.maxSatpMode = { sv39: 8, sv48: 9, sv57: 10 }[options.mmuType ?? 'sv57'];
       this.harts.push(cpu);
       this.sliceStart.push(0n);
     }

@@ -123,7 +123,7 @@ export class VirtMachine extends RiscvMachine {
 
   constructor(options: VirtMachineOptions = {}) {
     const ramSize = options.ramSize ?? 256 * 1024 * 1024;
-    super({ ...options, ramSize, ramBase: VIRT_MAP.dram.base });
+    super({ mmuType: 'sv48', ...options, ramSize, ramBase: VIRT_MAP.dram.base });
     this.options = options;
     const bus = this.bus;
     const harts = this.harts;
@@ -178,7 +178,7 @@ export class VirtMachine extends RiscvMachine {
     this.dev = { uart0, plic, clint, rtc, test, virtio };
 
     // Boot images: read and check everything, then place; nothing is written before all checks pass.
-    const mmuType = 'riscv,sv57';
+    const mmuType = `riscv,${options.mmuType ?? 'sv48'}` as const;
     const treeFor = (initrd?: { start: bigint; end: bigint }) => buildVirtDeviceTree({
       harts: harts.length, ramBase: VIRT_MAP.dram.base, ramSize: BigInt(ramSize), bootargs: options.append,
       initrd, isa: 'rv64imafdc_zicsr_zifencei', mmuType, virtioSlots: VIRTIO_COUNT, timebaseFrequency: TIMEBASE_FREQUENCY,

@@ -156,6 +156,36 @@ export function listIsaTests(buildDir: string = GUEST_BUILD_DIR): IsaTest[] {
   );
 }
 
+/** Groups whose bodies also run as "-v-" variants: U-mode under Sv39 (tests/guest/runtime/vm/). */
+export const VM_ISA_GROUPS = ['rv64ui', 'rv64um', 'rv64ua', 'rv64uf', 'rv64ud', 'rv64uc'] as const;
+
+/**
+ * Every "-v-" variant: the rv64u* test bodies run in U-mode at virtual
+ * addresses, with pages mapped on demand by an M-mode handler. Tests that
+ * install an M-mode trap handler (RVTEST_TRAP_HANDLER) have none, as in the
+ * Makefile. `elf` is `build/guest/isa-v/<group>-v-<name>.elf`.
+ */
+export function listVmIsaTests(buildDir: string = GUEST_BUILD_DIR): IsaTest[] {
+  return VM_ISA_GROUPS.flatMap((group) =>
+    sourcesIn(path.join(GUEST_SOURCE_DIR, 'isa', group), '.S')
+      .filter((name) => !readFileSync(path.join(GUEST_SOURCE_DIR, 'isa', group, `${name}.S`), 'utf8').includes('RVTEST_TRAP_HANDLER'))
+      .map((name) => ({ group, name, elf: path.join(buildDir, 'isa-v', `${group}-v-${name}.elf`) })),
+  );
+}
+
+/**
+ * The supervisor-mode ISA tests (`tests/guest/isa/rv64si/`, in the style of
+ * riscv-tests rv64si): each enters S-mode from M-mode and exits through HTIF
+ * like the others. Kept out of {@link listIsaTests} so each has its own test file.
+ */
+export function listSupervisorIsaTests(buildDir: string = GUEST_BUILD_DIR): IsaTest[] {
+  return sourcesIn(path.join(GUEST_SOURCE_DIR, 'isa', 'rv64si'), '.S').map((name) => ({
+    group: 'rv64si',
+    name,
+    elf: path.join(buildDir, 'isa', 'rv64si', `${name}.elf`),
+  }));
+}
+
 /** The C test programs in `tests/guest/c/`, with their RISC-V and native builds. */
 export function listGuestCPrograms(buildDir: string = GUEST_BUILD_DIR): GuestCProgram[] {
   return sourcesIn(path.join(GUEST_SOURCE_DIR, 'c'), '.c').map((name) => ({

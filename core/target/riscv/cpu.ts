@@ -70,6 +70,12 @@ export class RiscvCpu {
   irqLines = 0n;
   /** The hart executed `wfi` and waits for an interrupt. */
   waiting = false;
+  /**
+   * The widest translation mode `satp` accepts (`SATP_MODE`: 8 Sv39, 9 Sv48,
+   * 10 Sv57; default Sv57). Wider modes are WARL-ignored, so Linux's probe
+   * settles on this one.
+   */
+  maxSatpMode = 10;
   /** Added to the retired-instruction count to give `minstret`/`mcycle`. */
   instretOffset = 0n;
   cycleOffset = 0n;

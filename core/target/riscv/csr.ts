@@ -183,7 +183,7 @@ export function writeCsr(cpu: RiscvCpu, num: number, value: bigint, raw: number,
     case CSR.satp: {
       // WARL: a write selecting an unimplemented mode has no effect at all (Linux probes Sv57/Sv48 this way).
       const mode = Number(value >> SATP.MODE_SHIFT);
-      if (mode !== SATP_MODE.Bare && pagingLevels(mode) === 0) return {};
+      if (mode !== SATP_MODE.Bare && (pagingLevels(mode) === 0 || mode > cpu.maxSatpMode)) return {};
       c.satp = value & ((0xfn << SATP.MODE_SHIFT) | SATP.ASID_MASK | SATP.PPN_MASK);
       return { flushTlb: true };
     }
