@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { SpikeMachine } from '../../core/machine/spike-machine';
 import { UsageError } from './run';
+import { BootBenchResult, benchBootOrrery, benchBootQemu } from './bench-boot';
 
 /** One workload of `images/bench/workloads.json`. */
 export interface Workload {
@@ -96,6 +97,29 @@ function geomean(xs: number[]): number {
   return Math.exp(xs.reduce((s, x) => s + Math.log(x), 0) / xs.length);
 }
 
+/** `orrery bench --boot`: boot-to-shell time of the default virt machine, and QEMU's with the same images. */
+async function benchBoot(harts: number, useQemu: boolean, json: boolean): Promise<number> {
+  const withQemu = useQemu && qemuAvailable();
+  if (useQemu && !withQemu && !json) process.stdout.write(`(${QEMU} not found: install Debian's qemu-system-misc for the side-by-side comparison)\n`);
+  if (!json) process.stdout.write(`booting the virt machine (${harts} hart${harts > 1 ? 's' : ''}) to the shell prompt...\n`);
+  const result: BootBenchResult = await benchBootOrrery(harts);
+  if (withQemu) {
+    result.qemuSeconds = await benchBootQemu(harts);
+    result.ratio = result.seconds / result.qemuSeconds;
+  }
+  if (json) {
+    process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
+    return 0;
+  }
+  process.stdout.write(`Orrery: ${result.seconds.toFixed(2)} s to the shell (${(result.insns / 1e6).toFixed(0)}M instructions, `
+    + `${result.mips.toFixed(0)} MIPS, ${result.blocksTranslated} blocks translated, ${result.translateSeconds.toFixed(2)} s translating)\n`);
+  if (result.qemuSeconds !== undefined) {
+    process.stdout.write(`QEMU:   ${result.qemuSeconds.toFixed(2)} s to the shell\n`);
+    process.stdout.write(`ratio:  ${result.ratio!.toFixed(2)}x QEMU's boot time (first bar 5x, goal 1.5x)\n`);
+  }
+  return 0;
+}
+
 /**
  * `orrery bench`: run the project's workload programs under Orrery and report
  * guest MIPS and the share of time spent translating; when
@@ -106,16 +130,23 @@ export async function benchCommand(argv: string[]): Promise<number> {
   let only: string[] | undefined;
   let json = false;
   let useQemu = true;
+  let boot = false;
+  let smp = 1;
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
-    if (a === '--only') {
+    if (a === '--boot') boot = true;
+    else if (a === '--smp') {
+      smp = Number(argv[++i]);
+      if (!Number.isInteger(smp) || smp < 1 || smp > 8) throw new UsageError('--smp takes 1 to 8');
+    } else if (a === '--only') {
       const v = argv[++i];
       if (!v) throw new UsageError('--only needs a comma-separated list of workload names');
       only = v.split(',');
     } else if (a === '--json') json = true;
     else if (a === '--no-qemu') useQemu = false;
-    else throw new UsageError(`unknown option ${a} (bench takes --only a,b  --json  --no-qemu)`);
+    else throw new UsageError(`unknown option ${a} (bench takes --only a,b  --json  --no-qemu  --boot [--smp N])`);
   }
+  if (boot) return benchBoot(smp, useQemu, json);
   const root = projectRoot();
   const manifest = join(root, 'images', 'bench', 'workloads.json');
   const all = JSON.parse(readFileSync(manifest, 'utf8')) as Workload[] | { workloads: Workload[] };
