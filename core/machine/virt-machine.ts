@@ -60,7 +60,7 @@ function packageRoot(): string {
 }
 
 /** Default guest images in the package: OpenSBI fw_dynamic, Linux 6.1 and a BusyBox initramfs. */
-export function defaultVirtImages(): Required<Pick<BootSources, 'bios' | 'kernel' | 'initrd' | 'append'>> {
+export function defaultVirtImages(): { bios: string; kernel: string; initrd: string; append: string } {
   const root = join(packageRoot(), 'images', 'virt');
   return {
     bios: join(root, 'opensbi', 'fw_dynamic.bin'),
