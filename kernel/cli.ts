@@ -10,6 +10,7 @@ commands:
   boot [options]                 boot the virt machine (OpenSBI + Linux + BusyBox) on this terminal
   run --machine spike prog.elf   run a bare-metal program (HTIF console and exit code)
   disasm prog.elf                disassemble an ELF's code sections (objdump-compatible)
+  repl [options] [prog.elf]      interactive TypeScript REPL with the machine in m and monitor commands (.help)
   bench                          run the benchmark workloads (and QEMU side by side if installed)
   kernel install [--user|--sys|--prefix DIR]   register the Jupyter kernel "Orrery (TypeScript)"
   help                           this text
@@ -23,6 +24,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   disasm: async () => disasmCommand,
   bench: async () => benchCommand,
   kernel: async () => require('./commands/kernel').kernelCommand,
+  repl: async () => require('./commands/repl').replCommand,
 };
 
 /** The `orrery` command line. Returns the process exit status. */

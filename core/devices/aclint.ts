@@ -107,7 +107,11 @@ export class Aclint implements Device, TimedDevice {
     if (f.kind === 'mtimecmp') this.mtimecmp[f.index] = next;
     else this.offset = (next - now) & U64;
     this.updateMtip(now);
+    this.onDeadlineChange?.();
   }
+
+  /** @inheritdoc */
+  onDeadlineChange?: () => void;
 
   /** Clock tick at which the next hart's `mtime >= mtimecmp` becomes true, or undefined if none will. */
   nextDeadline(): bigint | undefined {

@@ -49,6 +49,11 @@ export interface TimedDevice {
   nextDeadline(): bigint | undefined;
   /** Virtual time is now `now` (at or past the deadline): update interrupt lines. */
   onTime(now: bigint): void;
+  /**
+   * Set by the machine: the device calls it after a register write that may
+   * have moved its deadline, so a running slice can end in time for it.
+   */
+  onDeadlineChange?: () => void;
 }
 
 /** Virtual time as devices see it. */

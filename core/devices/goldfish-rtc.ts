@@ -101,6 +101,9 @@ export class GoldfishRtc implements Device, TimedDevice {
     }
   }
 
+  /** @inheritdoc */
+  onDeadlineChange?: () => void;
+
   write(offset: number, size: 1 | 2 | 4 | 8, value: bigint): void {
     if (size !== 4) return;
     const v = value & LOW32;
@@ -117,6 +120,7 @@ export class GoldfishRtc implements Device, TimedDevice {
         this.alarmArmed = true;
         // An alarm already in the past fires at once.
         this.onTime(this.clock.now());
+        this.onDeadlineChange?.();
         break;
       case GOLDFISH_RTC_REG.ALARM_HIGH:
         this.alarmNs = (v << 32n) | (this.alarmNs & LOW32);

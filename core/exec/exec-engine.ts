@@ -100,6 +100,9 @@ export class ExecEngine<G extends FetchedInsn> {
   /** Set to end the current hart's run at the next block boundary with 'yield' (it spins on `wfi`: let other harts run). */
   yieldRequested = false;
   private readonly queue: TranslationBlock<G>[] = [];
+  /** The running hart's env and the icount its run ends at (see {@link limitRun}). */
+  private runningEnv = -1;
+  private runLimit = 0n;
   private readonly lastFlags = new Map<number, number>();
   private skipBreakpointAt: bigint | undefined;
 
@@ -185,6 +188,20 @@ export class ExecEngine<G extends FetchedInsn> {
   }
 
   /**
+   * Shorten the running hart's run so it ends after at most `steps` more
+   * instructions (a timer deadline moved closer). No effect if it already
+   * ends sooner or no run is in progress for `env`.
+   */
+  limitRun(env: number, steps: number): void {
+    if (env !== this.runningEnv) return;
+    const mem = this.mmu.mem;
+    const want = mem.i64(env + ENV.icount) + BigInt(Math.max(0, Math.floor(steps)));
+    if (want >= this.runLimit) return;
+    this.runLimit = want;
+    mem.setI64(env + ENV.icountLimit, 0n); // leave generated code at the next block boundary; the loop restores the limit
+  }
+
+  /**
    * End the hart's current block early: generated code returns to the loop at
    * the next block boundary, which then takes pending interrupts and goes on
    * (a device raised an interrupt line, another hart's slice must start).
@@ -241,15 +258,16 @@ export class ExecEngine<G extends FetchedInsn> {
     const mem = this.mmu.mem;
     const env = cpu.env;
     const icount = () => mem.i64(env + ENV.icount);
-    let limit = icount() + BigInt(Math.max(0, Math.floor(maxInsns)));
-    mem.setI64(env + ENV.icountLimit, limit);
+    this.runningEnv = env;
+    this.runLimit = icount() + BigInt(Math.max(0, Math.floor(maxInsns)));
+    mem.setI64(env + ENV.icountLimit, this.runLimit);
     const debugging = this.breakpoints.size > 0;
     let linkFrom: TranslationBlock<G> | undefined;
     let linkSlot: 0 | 1 = 0;
 
     for (;;) {
       // A kick zeroes the limit in env so generated code comes back here; restore it.
-      if (!this.stopRequested && mem.i64(env + ENV.icountLimit) !== limit) mem.setI64(env + ENV.icountLimit, limit);
+      if (!this.stopRequested && mem.i64(env + ENV.icountLimit) !== this.runLimit) mem.setI64(env + ENV.icountLimit, this.runLimit);
       if (cpu.takeInterrupt()) {
         this.stats.interrupts++;
         linkFrom = undefined;
@@ -264,7 +282,7 @@ export class ExecEngine<G extends FetchedInsn> {
         return 'stop';
       }
       const now = icount();
-      if (now >= limit) return 'budget';
+      if (now >= this.runLimit) return 'budget';
       const pc = cpu.pc;
       if (debugging && this.breakpoints.has(pc)) {
         if (this.skipBreakpointAt !== pc) {
@@ -280,7 +298,7 @@ export class ExecEngine<G extends FetchedInsn> {
         linkFrom = undefined;
       }
       let tb = this.block(env, pc, flags, debugging ? 1 : this.options.maxBlockInsns);
-      if (now + BigInt(tb.insnCount) > limit) tb = this.block(env, pc, flags, 1);
+      if (now + BigInt(tb.insnCount) > this.runLimit) tb = this.block(env, pc, flags, 1);
       if (linkFrom && !debugging && this.mayChain(linkFrom, tb)) this.cache.link(linkFrom, linkSlot, tb);
       linkFrom = undefined;
       if (tb.queued && this.options.hotThreshold === 0) this.compileQueue();
@@ -318,8 +336,8 @@ export class ExecEngine<G extends FetchedInsn> {
         this.stats.exceptions++;
         // A trap retires nothing but takes time: it uses up one step of the budget, so a guest
         // stuck in a trap loop still stops when the budget runs out.
-        limit -= 1n;
-        if (!this.stopRequested) mem.setI64(env + ENV.icountLimit, limit);
+        this.runLimit -= 1n;
+        if (!this.stopRequested) mem.setI64(env + ENV.icountLimit, this.runLimit);
         cpu.takeException(e, BigInt.asUintN(64, mem.i64(env + ENV.faultPc)));
         linkFrom = undefined;
       }

@@ -16,6 +16,9 @@ import { disassemble, disassembleInvalid } from '../target/riscv/disasm';
 import { createRiscvHelpers, RiscvRuntime } from '../target/riscv/helpers/helper-table';
 import { RiscvAddressTranslation } from '../target/riscv/mmu';
 import { GuestInsn, RiscvTranslator } from '../target/riscv/translator';
+import { RewindHistory, RewindOptions } from '../snapshot/rewind';
+import { captureSnapshot, forkMachine, machineStateHash, restoreSnapshot, Snapshot } from '../snapshot/snapshot';
+import { ClockState, SnapshotParts } from '../snapshot/snapshot-parts';
 
 /** Options every RISC-V machine takes. */
 export interface RiscvMachineOptions extends EngineOptions {
@@ -190,6 +193,21 @@ export class RiscvMachine {
     });
   }
 
+  /** Register a device with deadlines: slices end at them, and moving one shortens the running slice. */
+  protected addTimedDevice(device: TimedDevice): void {
+    this.timedDevices.push(device);
+    device.onDeadlineChange = () => this.deadlineMoved();
+  }
+
+  /** A timer was reprogrammed: make the running hart's slice end no later than the new earliest deadline. */
+  private deadlineMoved(): void {
+    const d = this.nextDeadline();
+    if (d === undefined) return;
+    const cpu = this.runtime.current;
+    const now = this.clockInsns + Number(cpu.retired() - this.sliceStart[cpu.hartId]);
+    this.engine.limitRun(cpu.env, Number(d * this.insnsPerTick) - now);
+  }
+
   /** Earliest deadline (in ticks) of the timed devices, or undefined. */
   private nextDeadline(): bigint | undefined {
     let best: bigint | undefined;
@@ -200,14 +218,11 @@ export class RiscvMachine {
     return best;
   }
 
-  /** Let timed devices whose deadline has come update their lines. */
+  /** Let timed devices update their lines for the current time (a deadline may have been reached or passed). */
   private deliverDeadlines(): void {
     if (this.timedDevices.length === 0) return;
     const now = BigInt(this.clockInsns) / this.insnsPerTick;
-    for (const d of this.timedDevices) {
-      const t = d.nextDeadline();
-      if (t !== undefined && t <= now) d.onTime(now);
-    }
+    for (const d of this.timedDevices) d.onTime(now);
   }
 
   /** Steps (instructions retired plus traps taken) of all harts so far. */
@@ -235,12 +250,8 @@ export class RiscvMachine {
       const remaining = maxInsns - (this.totalSteps() - stepsBefore);
       if (remaining <= 0) { reason = 'budget'; break; }
       this.deliverDeadlines();
-      let slice = Math.min(remaining, this.harts.length > 1 ? this.sliceInsns : Number.MAX_SAFE_INTEGER);
-      const deadline = this.nextDeadline();
-      if (deadline !== undefined) {
-        const until = Number(deadline * this.insnsPerTick) - this.clockInsns;
-        if (until > 0) slice = Math.min(slice, until);
-      }
+      const slice = Math.min(remaining, this.harts.length > 1 ? this.sliceInsns : Number.MAX_SAFE_INTEGER);
+      let deadline = this.nextDeadline();
       let longest = 0;
       let ran = false;
       for (const h of this.harts) {
@@ -252,7 +263,14 @@ export class RiscvMachine {
         const before = this.totalSteps();
         const left = maxInsns - (before - stepsBefore);
         if (left <= 0) break;
-        const r = this.engine.run(h, Math.min(slice, left));
+        // The slice ends at the next deadline (an earlier hart of this round may have moved it).
+        let budget = Math.min(slice, left);
+        deadline = this.nextDeadline();
+        if (deadline !== undefined) {
+          const until = Number(deadline * this.insnsPerTick) - this.clockInsns;
+          if (until > 0) budget = Math.min(budget, until);
+        }
+        const r = this.engine.run(h, budget);
         longest = Math.max(longest, this.totalSteps() - before);
         if (r === 'breakpoint') { reason = r; this.endRound(longest); break outer; }
         if (r === 'stop' && !h.waiting) { reason = 'stop'; this.endRound(longest); break outer; }
@@ -448,6 +466,79 @@ export class RiscvMachine {
       translateMicrosPerGuestInsn: (e.translateSeconds * 1e6) / (e.guestInsnsTranslated || 1),
       compileMicrosPerBlock: (this.engine.jit.stats.compileSeconds * 1e6) / (this.engine.jit.stats.functions || 1),
     };
+  }
+
+  /** Virtual time as plain data (snapshots save it). */
+  clockState(): ClockState {
+    return { clockInsns: this.clockInsns, sliceStart: [...this.sliceStart] };
+  }
+
+  /** Put back virtual time saved by {@link clockState}. */
+  setClockState(s: ClockState): void {
+    this.clockInsns = s.clockInsns;
+    s.sliceStart.forEach((v, i) => { this.sliceStart[i] = v; });
+  }
+
+  /** What a snapshot saves besides harts, RAM and time: configuration, devices, disks (subclasses add theirs). */
+  snapshotParts(): SnapshotParts {
+    const config = {
+      kind: 'riscv', ramSize: this.mem.ramSize, ramBase: this.bus.ramBase, harts: this.harts.length,
+      insnsPerTick: Number(this.insnsPerTick), sliceInsns: this.sliceInsns, platform: {},
+    };
+    return {
+      config, parts: [], drives: [],
+      spawn: () => new RiscvMachine({ ...this.engine.options, ...config }),
+    };
+  }
+
+  /**
+   * The whole machine state now, as a {@link Snapshot} (call between runs):
+   * harts, RAM, devices, virtual time, disk writes, configuration.
+   */
+  snapshot(): Snapshot {
+    return captureSnapshot(this);
+  }
+
+  /**
+   * Put the machine back into snapshot `s` exactly; translation caches and
+   * TLBs are flushed. A snapshot of another configuration (or a newer schema)
+   * throws a `SnapshotError` saying which, and leaves the machine untouched.
+   */
+  restore(s: Snapshot): void {
+    restoreSnapshot(this, s);
+  }
+
+  /** A second, independent machine in the same state (own RAM, devices and disks). */
+  fork(): RiscvMachine {
+    return forkMachine(this);
+  }
+
+  /** sha256 (hex) of the whole machine state: equal states, equal hashes (= `snapshot().hash()`). */
+  stateHash(): string {
+    return machineStateHash(this);
+  }
+
+  /** The rewind history, once {@link recordHistory} started it. */
+  history: RewindHistory | undefined;
+
+  /**
+   * Start recording for {@link rewind}: a checkpoint every `interval` steps
+   * (default 5M), the last `keep` (default 32) kept. Returns the history.
+   */
+  recordHistory(options: RewindOptions = {}): RewindHistory {
+    this.history?.stop();
+    this.history = new RewindHistory(this, options);
+    return this.history;
+  }
+
+  /**
+   * Go back `n` steps (instructions retired plus traps taken) by restoring a
+   * checkpoint and re-executing deterministically; needs {@link recordHistory}.
+   * `m.rewind(1)` is a reverse step.
+   */
+  rewind(n = 1): void {
+    if (!this.history) throw new Error('rewind needs a recorded history: call m.recordHistory() before running');
+    this.history.rewind(n);
   }
 
   /** Statistics of the translator, caches, softmmu and backends as plain data. */

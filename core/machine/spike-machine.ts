@@ -3,6 +3,8 @@ import { EM_RISCV, elfLoadSegments } from '../loader/boot-image';
 import { ElfError, ElfFile, machineName, parseElf } from '../loader/elf';
 import { Htif } from './htif';
 import { RiscvMachine, RiscvMachineOptions } from './riscv-machine';
+import { DeviceState } from '../devices/device';
+import { SnapshotParts } from '../snapshot/snapshot-parts';
 
 
 /** Options of the Spike-like bare-metal machine. */
@@ -79,6 +81,28 @@ export class SpikeMachine extends RiscvMachine {
     if (tohost !== undefined) this.attachHtif(tohost, fromhost);
     this.elf = elf;
     return elf;
+  }
+
+  /** Snapshot parts: HTIF's exit state; the configuration records where `tohost`/`fromhost` are. */
+  override snapshotParts(): SnapshotParts {
+    const base = super.snapshotParts();
+    const htif = this.htif;
+    const at = htif ? { tohost: htif.tohost, fromhost: htif.fromhost ?? null } : null;
+    const parts: SnapshotParts['parts'] = htif ? [['htif', {
+      stateVersion: 1,
+      saveState: () => ({ exitCode: htif.exitCode ?? null }),
+      loadState: (s: DeviceState) => { htif.exitCode = (s.exitCode as number | null) ?? undefined; },
+    }]] : [];
+    return {
+      config: { ...base.config, kind: 'spike', platform: { htif: at } },
+      parts, drives: [],
+      spawn: () => {
+        const m = new SpikeMachine({ ...this.options, ...this.engine.options, ...base.config, onConsole: undefined });
+        if (htif) m.attachHtif(htif.tohost, htif.fromhost);
+        m.elf = this.elf;
+        return m;
+      },
+    };
   }
 
   /** Connect HTIF at these guest physical addresses (loadElf does it from the ELF's symbols). */

@@ -3,7 +3,7 @@ import { dirname, join } from 'node:path';
 import { BlockBackend } from '../block/block-backend';
 import { RawFileBackend } from '../block/raw-file';
 import { Aclint } from '../devices/aclint';
-import { Device } from '../devices/device';
+import { Device, DeviceState } from '../devices/device';
 import { GoldfishRtc } from '../devices/goldfish-rtc';
 import { Ns16550a } from '../devices/ns16550a';
 import { Plic } from '../devices/plic';
@@ -18,6 +18,7 @@ import { placeBootImages, BootPlan, BootSources } from './virt-boot';
 import { buildVirtDeviceTree } from './virt-devicetree';
 import { PLIC_SOURCES, TIMEBASE_FREQUENCY, VIRT_IRQ, VIRT_MAP, VIRTIO_COUNT } from './virt-map';
 import { RiscvMachine, RiscvMachineOptions } from './riscv-machine';
+import { SnapshotParts } from '../snapshot/snapshot-parts';
 
 /** A disk: a raw image file, like QEMU's `-drive file=…,format=raw[,readonly=on]`. */
 export interface DriveOptions {
@@ -174,7 +175,8 @@ export class VirtMachine extends RiscvMachine {
     bus.mapDevice(VIRT_MAP.plic.base, VIRT_MAP.plic.size, plic);
     bus.mapDevice(VIRT_MAP.uart0.base, VIRT_MAP.uart0.size, uart0);
     virtio.forEach((v, i) => bus.mapDevice(VIRT_MAP.virtio.base + BigInt(i) * VIRT_MAP.virtio.stride, VIRT_MAP.virtio.size, v));
-    this.timedDevices.push(clint, rtc);
+    this.addTimedDevice(clint);
+    this.addTimedDevice(rtc);
     this.dev = { uart0, plic, clint, rtc, test, virtio };
 
     // Boot images: read and check everything, then place; nothing is written before all checks pass.
@@ -284,5 +286,32 @@ export class VirtMachine extends RiscvMachine {
 
   /** The guest asked for a reboot (via the SiFive test device) rather than a poweroff. */
   rebootRequested = false;
+
+  /** Snapshot parts: the devices (interrupt controllers last), power state, disks; a fork reopens the same images. */
+  override snapshotParts(): SnapshotParts {
+    this.flushConsole(); // output produced so far belongs to this machine's console, not to the state
+    const base = super.snapshotParts();
+    const d = this.dev;
+    const power = {
+      stateVersion: 1,
+      saveState: () => ({ exitCode: this.exitCode ?? null, rebootRequested: this.rebootRequested }),
+      loadState: (s: DeviceState) => {
+        this.exitCode = (s.exitCode as number | null) ?? undefined;
+        this.rebootRequested = Boolean(s.rebootRequested);
+      },
+    };
+    return {
+      config: {
+        ...base.config, kind: 'virt',
+        platform: { drives: this.drives.map((b) => ({ size: b.size, readOnly: b.readOnly })), rng: this.options.rng !== false },
+      },
+      parts: [
+        ['uart0', d.uart0], ['rtc', d.rtc], ['test', d.test], ...d.virtio.map((v, i): [string, Device] => [`virtio${i}`, v]),
+        ['power', power], ['clint', d.clint], ['plic', d.plic],
+      ],
+      drives: this.drives,
+      spawn: (drives) => new VirtMachine({ ...this.options, ...this.engine.options, onConsole: undefined, drives }),
+    };
+  }
 }
 

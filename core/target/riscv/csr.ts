@@ -148,6 +148,19 @@ export function readCsr(cpu: RiscvCpu, num: number, raw: number, unretired: numb
   throw illegal(raw);
 }
 
+/**
+ * The value csrrs/csrrc modify for CSR `num`, given what the read returned.
+ * For `mip`/`sip` the read ORs in the interrupt controllers' lines, but only
+ * the software-writable bits take part in the read-modify-write (privileged
+ * spec, "Machine Interrupt Registers"): otherwise clearing STIP would latch
+ * an external SEIP forever.
+ */
+export function readModifyWriteBase(cpu: RiscvCpu, num: number, read: bigint): bigint {
+  if (num === CSR.mip) return cpu.csr.mip;
+  if (num === CSR.sip) return cpu.csr.mip & cpu.csr.mideleg;
+  return read;
+}
+
 /** Result of a CSR write that the execution loop must act on. */
 export interface CsrWriteEffect {
   /** The address translation changed (satp): flush TLBs. */

@@ -3,7 +3,7 @@ import { GuestException } from '../../../exec/guest-exception';
 import { HelperInfo, IrType } from '../../../ir/ir';
 import { SoftMmu } from '../../../memory/softmmu';
 import { RiscvCpu } from '../cpu';
-import { readCsr, writeCsr } from '../csr';
+import { readCsr, readModifyWriteBase, writeCsr } from '../csr';
 import { EXC, MSTATUS, PRIV } from '../spec';
 import { createFpHelpers, FpHelpers } from './fp-helpers';
 
@@ -72,7 +72,8 @@ export function createRiscvHelpers(rt: RiscvRuntime): RiscvHelpers {
       if (mode & CSR_OP.read) old = readCsr(cpu, num, raw, u, doWrite);
       if (doWrite) {
         const op = mode & 3;
-        const v = op === CSR_OP.write ? value : op === CSR_OP.set ? old | value : old & ~value;
+        const base = op === CSR_OP.write ? 0n : readModifyWriteBase(cpu, num, old);
+        const v = op === CSR_OP.write ? value : op === CSR_OP.set ? base | value : base & ~value;
         if (writeCsr(cpu, num, v, raw, u).flushTlb) rt.flushTlb(cpu);
       }
       return BigInt.asIntN(64, old);

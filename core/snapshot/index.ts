@@ -1,0 +1,12 @@
+/** Snapshots: save, restore, fork, diff and rewind a whole machine (see docs/snapshots.md). */
+export { Snapshot, SnapshotData, PartState, captureSnapshot, restoreSnapshot, forkMachine, machineStateHash, configHash } from './snapshot';
+export { SnapshotError, SnapshotErrorKind } from './snapshot-error';
+export { SaveOptions, SnapshotFileInfo, SnapshotHeader, Compression, SNAPSHOT_FILE } from './snapshot-file';
+export { CORE_SCHEMAS } from './snapshot-schema';
+export { diff, StateDiff, HartDiff, PageDiff, ChangedValue } from './state-diff';
+export { RewindHistory, RewindOptions } from './rewind';
+export { OverlayBackend } from './overlay-backend';
+export { HartState } from './hart-state';
+export { RamPages } from './ram-pages';
+export { DiskDelta } from './disk-delta';
+export { MachineConfig, SnapshotParts, StatefulPart, ClockState } from './snapshot-parts';
