@@ -54,6 +54,8 @@ export interface EngineOptions {
   urgentRuns?: number;
   /** Maximum guest instructions per block (default 512). */
   maxBlockInsns?: number;
+  /** Keep every compiled block's IR in memory (default false: it is rebuilt when inspected, which keeps garbage collection cheap). */
+  keepIr?: boolean;
   /** Compiled blocks tail-call their chained successors instead of returning to the dispatcher loop (default false: see WasmJit). */
   tailCalls?: boolean;
 }
@@ -103,6 +105,8 @@ export class ExecEngine<G extends FetchedInsn> {
   /** The running hart's env and the icount its run ends at (see {@link limitRun}). */
   private runningEnv = -1;
   private runLimit = 0n;
+  /** How far past {@link runLimit} a block that starts before it may run (see {@link run}). */
+  private runSlack = 0n;
   private readonly lastFlags = new Map<number, number>();
   private skipBreakpointAt: bigint | undefined;
 
@@ -115,6 +119,7 @@ export class ExecEngine<G extends FetchedInsn> {
       urgentRuns: options.urgentRuns ?? 48,
       maxBlockInsns: options.maxBlockInsns ?? 512,
       tailCalls: options.tailCalls ?? false,
+      keepIr: options.keepIr ?? false,
     };
     this.cache = new TbCache<G>(mmu.mem);
     this.jit = new WasmJit(mmu.mem, mmu, this.options.tailCalls);
@@ -154,6 +159,10 @@ export class ExecEngine<G extends FetchedInsn> {
         irOpsOptimized: irOptimized.ops.length, hostBytes: 0, translateSeconds: seconds, interpretedRuns: 0,
       },
     );
+    tb.retranslate = () => {
+      const again = this.frontend.translate(env, pc, flags, maxInsns);
+      return { ir: again.ir, irOptimized: optimize(again.ir, this.options.passes).block };
+    };
     if (paged && host < 0) {
       // Fetching faults: the block only raises the fault. It is not cached, since a
       // later mapping of the page must not find it.
@@ -246,28 +255,35 @@ export class ExecEngine<G extends FetchedInsn> {
       tb.compiled = compiled[i];
       tb.queued = false;
       tb.stats.hostBytes = compiled[i].hostBytes;
+      if (!this.options.keepIr) tb.dropIr();
     });
   }
 
   /**
-   * Run hart `cpu` for at most `maxInsns` steps — retired instructions plus
-   * traps taken (exactly that many unless it stops earlier) — returning why it
-   * stopped.
+   * Run hart `cpu` for `maxInsns` steps — retired instructions plus traps
+   * taken (exactly that many unless it stops earlier) — returning why it
+   * stopped. With `slack`, a block that starts before the limit may run past
+   * it by up to `slack` instructions instead of being split into
+   * one-instruction blocks: machines use it for time slices, where ending
+   * on a block boundary matters more than the exact count.
    */
-  run(cpu: ExecCpu, maxInsns: number): StopReason {
+  run(cpu: ExecCpu, maxInsns: number, slack = 0): StopReason {
     const mem = this.mmu.mem;
     const env = cpu.env;
     const icount = () => mem.i64(env + ENV.icount);
     this.runningEnv = env;
     this.runLimit = icount() + BigInt(Math.max(0, Math.floor(maxInsns)));
-    mem.setI64(env + ENV.icountLimit, this.runLimit);
+    this.runSlack = BigInt(Math.max(0, Math.floor(slack)));
+    mem.setI64(env + ENV.icountLimit, this.runLimit + this.runSlack);
     const debugging = this.breakpoints.size > 0;
     let linkFrom: TranslationBlock<G> | undefined;
     let linkSlot: 0 | 1 = 0;
 
     for (;;) {
       // A kick zeroes the limit in env so generated code comes back here; restore it.
-      if (!this.stopRequested && mem.i64(env + ENV.icountLimit) !== this.runLimit) mem.setI64(env + ENV.icountLimit, this.runLimit);
+      if (!this.stopRequested && mem.i64(env + ENV.icountLimit) !== this.runLimit + this.runSlack) {
+        mem.setI64(env + ENV.icountLimit, this.runLimit + this.runSlack);
+      }
       if (cpu.takeInterrupt()) {
         this.stats.interrupts++;
         linkFrom = undefined;
@@ -298,7 +314,7 @@ export class ExecEngine<G extends FetchedInsn> {
         linkFrom = undefined;
       }
       let tb = this.block(env, pc, flags, debugging ? 1 : this.options.maxBlockInsns);
-      if (now + BigInt(tb.insnCount) > this.runLimit) tb = this.block(env, pc, flags, 1);
+      if (now + BigInt(tb.insnCount) > this.runLimit + this.runSlack) tb = this.block(env, pc, flags, 1);
       if (linkFrom && !debugging && this.mayChain(linkFrom, tb)) this.cache.link(linkFrom, linkSlot, tb);
       linkFrom = undefined;
       if (tb.queued && this.options.hotThreshold === 0) this.compileQueue();
@@ -337,7 +353,7 @@ export class ExecEngine<G extends FetchedInsn> {
         // A trap retires nothing but takes time: it uses up one step of the budget, so a guest
         // stuck in a trap loop still stops when the budget runs out.
         this.runLimit -= 1n;
-        if (!this.stopRequested) mem.setI64(env + ENV.icountLimit, this.runLimit);
+        if (!this.stopRequested) mem.setI64(env + ENV.icountLimit, this.runLimit + this.runSlack);
         cpu.takeException(e, BigInt.asUintN(64, mem.i64(env + ENV.faultPc)));
         linkFrom = undefined;
       }

@@ -60,10 +60,8 @@ export class TranslationBlock<G extends FetchedInsn = FetchedInsn> {
     readonly maxInsns: number,
     /** Guest instructions. */
     readonly guest: G[],
-    /** IR as translated. */
-    readonly ir: IrBlock,
-    /** IR after the optimisation passes: what the backends run. */
-    readonly irOptimized: IrBlock,
+    ir: IrBlock,
+    irOptimized: IrBlock,
     /** What the passes did. */
     readonly passStats: PassStats,
     /** RAM pages holding its code. */
@@ -71,10 +69,47 @@ export class TranslationBlock<G extends FetchedInsn = FetchedInsn> {
     /** Host address ranges [start, end) of its code bytes. */
     readonly hostSpans: [number, number][],
     readonly stats: BlockStats,
-  ) {}
+  ) {
+    this.irKept = ir;
+    this.irOptimizedKept = irOptimized;
+  }
 
   /** Number of guest instructions. */
   get insnCount(): number {
-    return this.ir.insnCount;
+    return this.stats.guestInsns;
+  }
+
+  /**
+   * Translates the block again, for its IR once {@link dropIr} let it go (the
+   * engine sets it: same pc, flags and code, so the same IR).
+   */
+  retranslate?: () => { ir: IrBlock; irOptimized: IrBlock };
+  private irKept?: IrBlock;
+  private irOptimizedKept?: IrBlock;
+
+  /** IR as translated. */
+  get ir(): IrBlock {
+    return this.irKept ?? this.regenerate().ir;
+  }
+
+  /** IR after the optimisation passes: what the backends run. */
+  get irOptimized(): IrBlock {
+    return this.irOptimizedKept ?? this.regenerate().irOptimized;
+  }
+
+  /**
+   * Let go of both IRs (after compilation nothing runs them): a booting guest
+   * has tens of thousands of blocks, and keeping millions of IR ops alive
+   * makes every garbage collection slow. They are rebuilt on demand.
+   */
+  dropIr(): void {
+    if (!this.retranslate) return;
+    this.irKept = undefined;
+    this.irOptimizedKept = undefined;
+  }
+
+  private regenerate(): { ir: IrBlock; irOptimized: IrBlock } {
+    if (!this.retranslate) throw new Error(`block at 0x${this.pc.toString(16)} has no IR to rebuild`);
+    return this.retranslate();
   }
 }

@@ -270,7 +270,9 @@ export class RiscvMachine {
           const until = Number(deadline * this.insnsPerTick) - this.clockInsns;
           if (until > 0) budget = Math.min(budget, until);
         }
-        const r = this.engine.run(h, budget);
+        // Only the user's budget is exact; a slice or deadline may end a block late (never split it).
+        const slack = Math.min(this.engine.options.maxBlockInsns, left - budget);
+        const r = this.engine.run(h, budget, slack);
         longest = Math.max(longest, this.totalSteps() - before);
         if (r === 'breakpoint') { reason = r; this.endRound(longest); break outer; }
         if (r === 'stop' && !h.waiting) { reason = 'stop'; this.endRound(longest); break outer; }
@@ -405,7 +407,8 @@ export class RiscvMachine {
       });
     }
     const tb = this.block(pc);
-    return this.view(tb.pc, tb.guest, tb.ir, tb.irOptimized, tb.compiled?.fn.toWat(), tb.stats);
+    const irOptimized = tb.irOptimized;
+    return this.view(tb.pc, tb.guest, tb.ir, irOptimized, tb.compiled ? this.engine.jit.preview(irOptimized).wat : undefined, tb.stats);
   }
 
   private view(pc: bigint, guest: GuestInsn[], ir: IrBlock, irOptimized: IrBlock, wasm: string | undefined, stats: BlockStats): BlockView {

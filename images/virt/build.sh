@@ -7,7 +7,9 @@
 # Needs root for `apt-get` (the `deps` step); every other step runs as any user.
 # The build tree lives outside the repository, in $BUILD_DIR
 # (default /var/tmp/orrery-virt-build); only the products are written here.
-# Timing on 2 shared cores: kernel ~6-9 min, BusyBox ~2-3 min, the rest seconds.
+# Timing (2 cores shared with other jobs, load 6-10): deps ~1.5 min, kernel
+# 23-32 min, BusyBox 11-12 min, the rest seconds; on 2 idle cores expect
+# roughly kernel 6-10 min, BusyBox 3-5 min.
 set -euo pipefail
 
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -29,7 +31,7 @@ export TZ=UTC LC_ALL=C
 # contents become products).
 BUILD_DEPS=(
   linux-source-6.1 gcc-riscv64-linux-gnu binutils-riscv64-linux-gnu
-  make bc bison flex libelf-dev libssl-dev cpio kmod rsync python3 xz-utils gzip
+  gcc make bc bison flex libelf-dev libssl-dev cpio kmod rsync python3 xz-utils bzip2 gzip
   dpkg-dev opensbi u-boot-qemu
 )
 
@@ -154,6 +156,8 @@ step_meta() {
     dpkg-query -W linux-source-6.1 opensbi u-boot-qemu gcc-riscv64-linux-gnu \
       gcc-12-riscv64-linux-gnu binutils-riscv64-linux-gnu libc6-dev-riscv64-cross \
       linux-libc-dev-riscv64-cross gcc make bc bison flex cpio gzip dpkg-dev
+    echo "# Reference emulator the images were checked on (not a build input):"
+    dpkg-query -W qemu-system-misc 2>/dev/null || true
     local dsc
     dsc="$(find "$BUILD_DIR/busybox" -maxdepth 1 -name 'busybox_*.dsc' | head -n1)"
     [ -n "$dsc" ] && printf 'busybox (source)\t%s\n' "$(sed -n 's/^Version: //p' "$dsc")"
@@ -163,6 +167,10 @@ step_meta() {
   install -m 0644 /usr/share/doc/u-boot-qemu/copyright "$HERE/LICENSES/u-boot.copyright"
   install -m 0644 /usr/share/doc/linux-source-6.1/copyright "$HERE/LICENSES/linux.copyright"
   install -m 0644 "$BUILD_DIR/linux-source-6.1/COPYING" "$HERE/LICENSES/linux.COPYING"
+  # COPYING only points at these two texts.
+  install -m 0644 "$BUILD_DIR/linux-source-6.1/LICENSES/preferred/GPL-2.0" "$HERE/LICENSES/linux.GPL-2.0"
+  install -m 0644 "$BUILD_DIR/linux-source-6.1/LICENSES/exceptions/Linux-syscall-note" \
+                  "$HERE/LICENSES/linux.Linux-syscall-note"
   install -m 0644 "$BUILD_DIR/busybox/src/debian/copyright" "$HERE/LICENSES/busybox.copyright"
   install -m 0644 "$BUILD_DIR/busybox/src/LICENSE" "$HERE/LICENSES/busybox.LICENSE"
   # The static BusyBox links glibc (LGPL-2.1+): its terms travel with the binary.

@@ -11,10 +11,6 @@ export interface CompiledBlock {
   readonly tableIndex: number;
   /** Byte size of the function body in its module. */
   readonly hostBytes: number;
-  /** The function, for its text form. */
-  readonly fn: WasmFunctionBuilder;
-  /** The module it was compiled in (several blocks share one). */
-  readonly module: WasmModuleBuilder;
 }
 
 /** Counters of the WebAssembly backend, as plain data. */
@@ -123,12 +119,12 @@ export class WasmJit {
    */
   compile(blocks: readonly { ir: IrBlock; id: number }[]): CompiledBlock[] {
     const t0 = performance.now();
-    const { m, fns, encoded, imports, hostBytes } = this.assemble(blocks);
+    const { fns, encoded, imports, hostBytes } = this.assemble(blocks);
     const instance = new WebAssembly.Instance(new WebAssembly.Module(encoded.bytes), { env: imports });
     const out = fns.map((fn, i): CompiledBlock => {
       const tableIndex = this.allocate();
       this.table.set(tableIndex, instance.exports[`b${i}`] as Function);
-      return { tableIndex, hostBytes: hostBytes[i], fn, module: m };
+      return { tableIndex, hostBytes: hostBytes[i] };
     });
     this.stats.modules++;
     this.stats.functions += blocks.length;
