@@ -144,10 +144,20 @@ export class ExecEngine<G extends FetchedInsn> {
 
   /** Translate (or find) the block at `pc` for `flags`. */
   block(env: number, pc: bigint, flags: number, maxInsns = this.options.maxBlockInsns): TranslationBlock<G> {
+    return this.cached(env, pc, flags, maxInsns) ?? this.translateBlock(env, pc, flags, maxInsns);
+  }
+
+  /** The cached block for this key, if any (nothing is translated). */
+  private cached(env: number, pc: bigint, flags: number, maxInsns: number): TranslationBlock<G> | undefined {
     const paged = (flags & this.frontend.pagedFlags) !== 0;
     const host = paged ? this.frontend.codeHost(env, pc, flags) : -1;
     const hit = this.cache.lookup(pc, flags, maxInsns, paged ? host : undefined);
-    if (hit && (!paged || this.secondPageMatches(env, hit))) return hit;
+    return hit && (!paged || this.secondPageMatches(env, hit)) ? hit : undefined;
+  }
+
+  private translateBlock(env: number, pc: bigint, flags: number, maxInsns: number): TranslationBlock<G> {
+    const paged = (flags & this.frontend.pagedFlags) !== 0;
+    const host = paged ? this.frontend.codeHost(env, pc, flags) : -1;
     const t0 = performance.now();
     const code = this.frontend.translate(env, pc, flags, maxInsns);
     const { block: irOptimized, stats: passStats } = optimize(code.ir, this.options.passes);
@@ -206,7 +216,11 @@ export class ExecEngine<G extends FetchedInsn> {
     const mem = this.mmu.mem;
     const want = mem.i64(env + ENV.icount) + BigInt(Math.max(0, Math.floor(steps)));
     if (want >= this.runLimit) return;
+    // The new end is a time slice's, not a budget's: it may be passed by a block (but the old end stays a bound).
+    const end = this.runLimit + this.runSlack;
     this.runLimit = want;
+    const slack = end - want;
+    this.runSlack = slack < BigInt(this.options.maxBlockInsns) ? slack : BigInt(this.options.maxBlockInsns);
     mem.setI64(env + ENV.icountLimit, 0n); // leave generated code at the next block boundary; the loop restores the limit
   }
 
@@ -313,8 +327,16 @@ export class ExecEngine<G extends FetchedInsn> {
         this.lastFlags.set(env, flags);
         linkFrom = undefined;
       }
-      let tb = this.block(env, pc, flags, debugging ? 1 : this.options.maxBlockInsns);
-      if (now + BigInt(tb.insnCount) > this.runLimit + this.runSlack) tb = this.block(env, pc, flags, 1);
+      // Close to the end of an exact budget, a full block may not fit: use it if it is cached
+      // and fits, else step one instruction (never translate a block only to throw it away).
+      const room = Number(this.runLimit + this.runSlack - now);
+      let tb: TranslationBlock<G>;
+      if (debugging) tb = this.block(env, pc, flags, 1);
+      else if (room >= this.options.maxBlockInsns) tb = this.block(env, pc, flags);
+      else {
+        const full = this.cached(env, pc, flags, this.options.maxBlockInsns);
+        tb = full && full.insnCount <= room ? full : this.block(env, pc, flags, 1);
+      }
       if (linkFrom && !debugging && this.mayChain(linkFrom, tb)) this.cache.link(linkFrom, linkSlot, tb);
       linkFrom = undefined;
       if (tb.queued && this.options.hotThreshold === 0) this.compileQueue();
