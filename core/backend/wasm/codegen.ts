@@ -1,4 +1,4 @@
-import { ENV, TLB_ENTRIES, TLB_ENTRY, TLB_ENTRY_SIZE, PAGE_BITS, JMP_CACHE_ENTRIES, JMP_CACHE_ENTRY_SIZE, chainSlot } from '../../exec/env';
+import { ENV, TLB_ENTRIES, TLB_ENTRY, TLB_ENTRY_SIZE, PAGE_BITS, JMP_CACHE_ENTRIES, JMP_CACHE_ENTRY_SIZE, chainSlot, jmpCacheIndex } from '../../exec/env';
 import { BinaryOpc, Cond, EnvSync, HelperInfo, IrBlock, IrOp, IrType, MemOp, Temp, Value } from '../../ir/ir';
 import { WasmFunctionBuilder } from './wasm-insn';
 import { WasmMnemonic } from './wasm-opcodes';
@@ -352,6 +352,19 @@ export function generateBlockFunction(block: IrBlock, tbId: number, imports: Cod
           f.op('local.get', next); f.op('return');
         }
         f.op('end');
+        // Unlinked slot: the jump cache may know the target (under paging, chains never cross a
+        // page, so this is how cross-page direct jumps stay inside generated code).
+        {
+          const slot = ENV.jmpCache + jmpCacheIndex(op.pc) * JMP_CACHE_ENTRY_SIZE;
+          env(); f.op('i64.load', { offset: slot }); f.op('i64.const', BigInt.asIntN(64, op.pc)); f.op('i64.eq');
+          f.op('if', undefined);
+          bump(ENV.jmpCacheHits);
+          if (imports.tailCalls) env();
+          env(); f.op('i32.load', { offset: slot + 8 });
+          if (imports.tailCalls) f.op('return_call_indirect', { type: BLOCK_TYPE });
+          else f.op('return');
+          f.op('end');
+        }
         env(); f.op('i64.const', BigInt.asIntN(64, op.pc)); f.op('i64.store', { offset: ENV.pc });
         env(); f.op('i32.const', tbId + 1); f.op('i32.store', { offset: ENV.exitTb });
         env(); f.op('i32.const', op.slot); f.op('i32.store', { offset: ENV.exitSlot });
