@@ -39,3 +39,6 @@ export { blockSizeChart, hottestBlocksChart, translationVsExecutionChart } from 
 export type { BlockSizeRow, HotBlockRow, TimeSplitRow } from './charts/block-charts';
 export { mipsChart, trapTimelineChart, tlbChart } from './charts/run-charts';
 export type { MipsRow, TrapRow, TlbRow } from './charts/run-charts';
+
+export { assemble, asm, asmWith, asmInto, AsmError, AssembledProgram, loadImmediate, DEFAULT_ADDRESS } from './asm/index';
+export type { AssembleOptions, AsmDiagnostic, ListingRow } from './asm/index';

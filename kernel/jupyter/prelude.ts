@@ -18,3 +18,5 @@ export { display, updateDisplay, bundleOf, mimeBundle, toMimeBundle } from '../.
 export type { MimeBundle, RichDisplayable } from '../../stdlib/display';
 export { VirtMachine, defaultVirtImages, defaultUbootImage } from '../../core/machine/virt-machine';
 export type { VirtMachineOptions, DriveOptions, VirtDevices } from '../../core/machine/virt-machine';
+export * from '../../stdlib/index';
+export { Snapshot, diff, SnapshotError } from '../../core/snapshot/index';
