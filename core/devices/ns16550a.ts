@@ -140,6 +140,11 @@ export class Ns16550a implements Device {
   }
 
   /** Bytes in the receive FIFO now. */
+  /** The guest's driver is listening: the received-data interrupt is enabled and nothing received is still unread. */
+  get readyForInput(): boolean {
+    return (this.ier & UART_BIT.IER_ERBFI) !== 0 && this.pendingInput === 0 && this.rxFifoLevel === 0;
+  }
+
   get rxFifoLevel(): number {
     return this.rxFifo.length;
   }

@@ -278,7 +278,9 @@ export class RiscvMachine {
         if (r === 'stop' && !h.waiting) { reason = 'stop'; this.endRound(longest); break outer; }
       }
       if (!ran) {
-        // Every hart waits for an interrupt: skip virtual time to the next deadline.
+        // Every hart waits for an interrupt. Typed input waiting for this moment goes in first.
+        if (this.onAllIdle()) continue;
+        // Otherwise skip virtual time to the next deadline.
         if (deadline === undefined || !this.idle(deadline)) { reason = 'idle'; break; }
         this.advanceClockTo(deadline);
         continue;
@@ -306,6 +308,15 @@ export class RiscvMachine {
    */
   protected idle(_deadline: bigint): boolean {
     return true;
+  }
+
+  /**
+   * Every hart waits for an interrupt (a shell waiting for a command): a
+   * platform may deliver paced input now. Returns true if it did (the harts
+   * then run again before time skips).
+   */
+  protected onAllIdle(): boolean {
+    return false;
   }
 
   /** Move virtual time forward to `ticks` (never backwards), as when every hart idles until a deadline. */

@@ -121,6 +121,7 @@ export class VirtMachine extends RiscvMachine {
   private pendingOutput: number[] = [];
   private readonly options: VirtMachineOptions;
   private idleDeadline: bigint | undefined;
+  private typed: number[] = [];
 
   constructor(options: VirtMachineOptions = {}) {
     const ramSize = options.ramSize ?? 256 * 1024 * 1024;
@@ -217,10 +218,36 @@ export class VirtMachine extends RiscvMachine {
     return this.consoleLength + this.pendingOutput.length;
   }
 
-  /** Type into the guest console (the UART's receiver), e.g. `m.sendInput('ls /\n')`. */
+  /** Type into the guest console (the UART's receiver) now, e.g. `m.sendInput('ls /\n')`. */
   sendInput(text: string | Uint8Array): void {
     this.dev.uart0.receive(text);
     this.wake();
+  }
+
+  /**
+   * Type into the guest console a line at a time, each line when the guest
+   * waits for input: every hart idle and the UART's driver listening with
+   * nothing unread. Input piped in before the shell is up is then neither
+   * lost to the driver's FIFO resets nor read by the wrong program, and a
+   * scripted session is deterministic.
+   */
+  typeInput(text: string | Uint8Array): void {
+    const bytes = typeof text === 'string' ? Buffer.from(text, 'utf8') : text;
+    for (const b of bytes) this.typed.push(b);
+    this.wake();
+  }
+
+  /** Bytes given to {@link typeInput} not yet delivered. */
+  get typeAhead(): number {
+    return this.typed.length;
+  }
+
+  protected override onAllIdle(): boolean {
+    if (this.typed.length === 0 || !this.dev.uart0.readyForInput) return false;
+    const nl = this.typed.indexOf(10);
+    const line = this.typed.splice(0, nl < 0 ? this.typed.length : nl + 1);
+    this.dev.uart0.receive(Uint8Array.from(line));
+    return true;
   }
 
   /**

@@ -127,7 +127,8 @@ export async function bootCommand(argv: string[]): Promise<number> {
   });
   const onData = (chunk: Buffer) => {
     const bytes = escape.feed(chunk);
-    if (bytes.length) m.sendInput(bytes);
+    // A person types when the guest is ready; a script's pipe is paced a line at a time.
+    if (bytes.length) { if (tty) m.sendInput(bytes); else m.typeInput(bytes); }
   };
   if (tty) stdin.setRawMode(true);
   stdin.on('data', onData);
