@@ -7,9 +7,9 @@ import { parseMemorySize } from './boot';
 import { UsageError } from './run';
 
 const USAGE = `usage: orrery repl [-M virt|spike] [-m SIZE] [--smp N] [--bios FILE|none] [--kernel FILE] [--initrd FILE]
-                  [--append CMDLINE] [--no-realtime] [--no-machine] [PROGRAM.elf]
+                  [--append CMDLINE] [--no-realtime] [--no-machine] [--boot] [PROGRAM.elf]
   An interactive TypeScript REPL with a machine in m (default: the virt machine with OpenSBI, Linux and
-  BusyBox, not started) and QEMU-monitor-style commands (.help). -M spike PROGRAM.elf loads a bare-metal
+  BusyBox, not started; --boot boots it to its shell first) and QEMU-monitor-style commands (.help). -M spike PROGRAM.elf loads a bare-metal
   program into a Spike-like machine instead.`;
 
 /** A mistake in the `repl` command line. */
@@ -24,6 +24,8 @@ interface ReplPlan {
   program?: string;
   ramSize?: number;
   harts?: number;
+  /** Boot the machine as the REPL starts (`await boot()` typed for you). */
+  boot?: boolean;
 }
 
 function parseArgs(argv: string[]): ReplPlan {
@@ -58,6 +60,7 @@ function parseArgs(argv: string[]): ReplPlan {
       case '--append': plan.virt.append = value(); break;
       case '--no-realtime': plan.virt.realtimeIdle = false; break;
       case '--no-machine': plan.kind = 'none'; break;
+      case '--boot': plan.boot = true; break;
       default:
         if (a.startsWith('-')) throw new ReplUsageError(`unknown option ${a}`);
         if (plan.program !== undefined) throw new ReplUsageError(`one program only (got ${plan.program} and ${a})`);
@@ -111,6 +114,8 @@ export async function replCommand(argv: string[]): Promise<number> {
     machineStreamsConsole: plan.kind !== 'spike',
     banner: () => `Orrery REPL: ${what}. Type .help, await boot(), await m.run() or .console`,
   });
+  // As if typed at the first prompt, so the boot shows and Ctrl-C stops it like any other line.
+  if (plan.boot && plan.kind === 'virt') session.server.write('await boot()\n');
   await session.closed;
   return 0;
 }
