@@ -327,16 +327,15 @@ export class ExecEngine<G extends FetchedInsn> {
         this.lastFlags.set(env, flags);
         linkFrom = undefined;
       }
-      // Close to the end of an exact budget a full block may not fit: use it if it is cached and
-      // fits, else a block cut to the room left (one translation, which ends the budget exactly;
-      // never a full block translated only to be thrown away).
+      // Close to the end of an exact budget the full block may not fit: then a block cut to the
+      // room left runs instead, which ends the budget exactly (so this happens once per run).
       const room = Number(this.runLimit + this.runSlack - now);
       let tb: TranslationBlock<G>;
       if (debugging) tb = this.block(env, pc, flags, 1);
       else if (room >= this.options.maxBlockInsns) tb = this.block(env, pc, flags);
       else {
-        const full = this.cached(env, pc, flags, this.options.maxBlockInsns);
-        tb = full && full.insnCount <= room ? full : this.block(env, pc, flags, Math.max(1, room));
+        const full = this.block(env, pc, flags);
+        tb = full.insnCount <= room ? full : this.block(env, pc, flags, Math.max(1, room));
       }
       if (linkFrom && !debugging && this.mayChain(linkFrom, tb)) this.cache.link(linkFrom, linkSlot, tb);
       linkFrom = undefined;

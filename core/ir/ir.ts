@@ -162,8 +162,22 @@ export function canonical(type: IrType, v: bigint): bigint {
   return type === 'i64' ? BigInt.asIntN(64, v) : BigInt.asIntN(32, v);
 }
 
-/** Make a constant operand. */
+/** Small constants are shared (immutable) objects: translators make one or more per instruction. */
+const INTERNED_RANGE = 2048;
+const interned: Record<IrType, (Const | undefined)[]> = { i32: [], i64: [] };
+
+/**
+ * Make a constant operand. Constants in [-2048, 2048) (12-bit immediates,
+ * small offsets, 0 and ±1) are interned: the same (read-only) object each time.
+ */
 export function constant(type: IrType, v: bigint | number): Const {
+  if (typeof v === 'number' ? Number.isInteger(v) && v >= -INTERNED_RANGE && v < INTERNED_RANGE
+    : v >= -INTERNED_RANGE && v < INTERNED_RANGE) {
+    const n = Number(v);
+    const table = interned[type];
+    // Not frozen: a frozen object has another hidden class, and every pass reads constants.
+    return table[n + INTERNED_RANGE] ??= { kind: 'const', type, value: BigInt(n) };
+  }
   return { kind: 'const', type, value: canonical(type, BigInt(v)) };
 }
 

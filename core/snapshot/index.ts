@@ -1,5 +1,6 @@
 /** Snapshots: save, restore, fork, diff and rewind a whole machine (see docs/snapshots.md). */
-export { Snapshot, SnapshotData, PartState, captureSnapshot, restoreSnapshot, forkMachine, machineStateHash, configHash } from './snapshot';
+export { Snapshot, SnapshotData, PartState, RestoreOptions, captureSnapshot, restoreSnapshot, forkMachine, machineStateHash, configHash } from './snapshot';
+export { resumeVirtMachine, ResumeOptions } from './resume-virt-machine';
 export { SnapshotError, SnapshotErrorKind } from './snapshot-error';
 export { SaveOptions, SnapshotFileInfo, SnapshotHeader, Compression, SNAPSHOT_FILE } from './snapshot-file';
 export { CORE_SCHEMAS } from './snapshot-schema';

@@ -1,6 +1,7 @@
 import { createHash, Hash } from 'node:crypto';
 import { MEMORY, PAGE_SIZE } from '../exec/env';
 import { SharedMemory } from '../memory/shared-memory';
+import { residentRamPages } from './resident-pages';
 
 /** Schema version of {@link RamPages} and of its file form {@link PackedRam}. */
 export const RAM_STATE_VERSION = 1;
@@ -36,14 +37,18 @@ function ramView(mem: SharedMemory): Buffer {
 
 /**
  * Copy guest RAM into pages. With `previous` (an earlier capture of the same
- * RAM), unchanged pages are shared with it instead of copied.
+ * RAM), unchanged pages are shared with it instead of copied. Pages the host
+ * never backed are zero without being read (see {@link residentRamPages}).
  */
 export function captureRam(mem: SharedMemory, previous?: RamPages): RamPages {
   const ram = ramView(mem);
   const count = Math.ceil(mem.ramSize / PAGE_SIZE);
-  const pages: (Uint8Array | undefined)[] = new Array(count);
+  // Filled, not holey: forEach over the pages must visit zero pages too (restore clears them).
+  const pages: (Uint8Array | undefined)[] = new Array(count).fill(undefined);
   const prev = previous && previous.pages.length === count && previous.pageSize === PAGE_SIZE ? previous.pages : undefined;
+  const resident = residentRamPages(mem);
   for (let i = 0; i < count; i++) {
+    if (resident && !resident[i]) continue; // never backed: zero
     const start = i * PAGE_SIZE;
     const end = Math.min(start + PAGE_SIZE, mem.ramSize);
     const old = prev?.[i];
@@ -58,13 +63,23 @@ export function captureRam(mem: SharedMemory, previous?: RamPages): RamPages {
   return { pageSize: PAGE_SIZE, pages };
 }
 
-/** Write `ram` into guest RAM (zero pages are cleared). The caller checks the page count first. */
-export function restoreRam(mem: SharedMemory, ram: RamPages): void {
+/**
+ * Write `ram` into guest RAM (zero pages are cleared). The caller checks the
+ * page count first. With `mayBeNonZero` (a page index test), zero pages it
+ * rules out are known to be zero already and are left alone: touching a
+ * never-used page of host memory costs a page fault (about 5-10 ms per MiB on
+ * the dev box), so a freshly built machine restores without touching the
+ * RAM the snapshot does not use.
+ */
+export function restoreRam(mem: SharedMemory, ram: RamPages, mayBeNonZero?: (page: number) => boolean): void {
   const bytes = mem.bytes;
+  const resident = residentRamPages(mem);
   ram.pages.forEach((p, i) => {
     const host = MEMORY.ramBase + i * ram.pageSize;
     if (p) bytes.set(p, host);
-    else bytes.fill(0, host, Math.min(host + ram.pageSize, MEMORY.ramBase + mem.ramSize));
+    else if ((!resident || resident[i]) && (!mayBeNonZero || mayBeNonZero(i))) {
+      bytes.fill(0, host, Math.min(host + ram.pageSize, MEMORY.ramBase + mem.ramSize));
+    }
   });
 }
 
@@ -89,7 +104,9 @@ export function hashLiveRam(hash: Hash, mem: SharedMemory): void {
   const ram = ramView(mem);
   const tag = Buffer.alloc(4);
   const count = ramPageCount(mem.ramSize);
+  const resident = residentRamPages(mem);
   for (let i = 0; i < count; i++) {
+    if (resident && !resident[i]) continue; // never backed: zero
     const start = i * PAGE_SIZE;
     const end = Math.min(start + PAGE_SIZE, mem.ramSize);
     if (ZERO_PAGE.compare(ram, start, end, 0, end - start) === 0) continue;

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { closeSync, openSync, readFileSync, writeSync } from 'node:fs';
 import { DeviceState } from '../devices/device';
+import { PAGE_SIZE } from '../exec/env';
 import { PAGE_FLAG } from '../memory/bus';
 import type { RiscvMachine } from '../machine/riscv-machine';
 import { captureDisk, diskMismatch, DiskDelta, forkDisk, restoreDisk } from './disk-delta';
@@ -263,13 +264,31 @@ function checkRestorable(m: RiscvMachine, s: SnapshotData, parts: ReturnType<Ris
   }
 }
 
+/** Options of {@link restoreSnapshot}. */
+export interface RestoreOptions {
+  /**
+   * The only guest-physical ranges of RAM that may hold non-zero bytes now
+   * (a machine just built: its boot images). Zero pages of the snapshot
+   * outside them are not cleared, so never-used host memory stays untouched.
+   * Leave it out unless it is certain: a page wrongly assumed zero keeps its bytes.
+   */
+  ramNonZero?: { start: bigint; end: bigint }[];
+}
+
+/** A test of RAM page indexes: does the page overlap one of `ranges` (guest physical)? */
+function pagesWithin(m: RiscvMachine, ranges: { start: bigint; end: bigint }[]): (page: number) => boolean {
+  const size = BigInt(PAGE_SIZE);
+  const spans = ranges.map((r) => [Number((r.start - m.bus.ramBase) / size), Number((r.end - 1n - m.bus.ramBase) / size)]);
+  return (page) => spans.some(([first, last]) => page >= first && page <= last);
+}
+
 /**
  * Put machine `m` back into state `s`. Everything is checked first; a
  * snapshot that does not fit (other configuration, newer schema, disks that
  * cannot be reverted) throws {@link SnapshotError} and leaves `m` untouched.
  * The translation cache, TLBs and jump caches are flushed.
  */
-export function restoreSnapshot(m: RiscvMachine, s: SnapshotData): void {
+export function restoreSnapshot(m: RiscvMachine, s: SnapshotData, options: RestoreOptions = {}): void {
   const parts = m.snapshotParts();
   checkRestorable(m, s, parts);
   // Harts and time first: devices read the clock while loading (timer lines follow mtime).
@@ -287,7 +306,7 @@ export function restoreSnapshot(m: RiscvMachine, s: SnapshotData): void {
     throw new SnapshotError('config', `snapshot does not fit this machine: ${(e as Error).message}`);
   }
   parts.drives.forEach((d, i) => restoreDisk(d, s.drives[i]));
-  restoreRam(m.mem, s.ram);
+  restoreRam(m.mem, s.ram, options.ramNonZero && pagesWithin(m, options.ramNonZero));
   // Devices re-drove their lines while loading; the saved levels are the truth.
   m.harts.forEach((h, i) => { h.irqLines = s.harts[i].irqLines; });
   m.halted = s.halted;

@@ -5,6 +5,7 @@ import { dirname, join, resolve } from 'node:path';
 import { SpikeMachine } from '../../core/machine/spike-machine';
 import { UsageError } from './run';
 import { BootBenchResult, benchBootOrrery, benchBootQemu } from './bench-boot';
+import { benchSnapshot, formatSnapshotBench } from './bench-snapshot';
 
 /** One workload of `images/bench/workloads.json`. */
 export interface Workload {
@@ -131,10 +132,12 @@ export async function benchCommand(argv: string[]): Promise<number> {
   let json = false;
   let useQemu = true;
   let boot = false;
+  let snapshot = false;
   let smp = 1;
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (a === '--boot') boot = true;
+    else if (a === '--snapshot') snapshot = true;
     else if (a === '--smp') {
       smp = Number(argv[++i]);
       if (!Number.isInteger(smp) || smp < 1 || smp > 8) throw new UsageError('--smp takes 1 to 8');
@@ -144,7 +147,13 @@ export async function benchCommand(argv: string[]): Promise<number> {
       only = v.split(',');
     } else if (a === '--json') json = true;
     else if (a === '--no-qemu') useQemu = false;
-    else throw new UsageError(`unknown option ${a} (bench takes --only a,b  --json  --no-qemu  --boot [--smp N])`);
+    else throw new UsageError(`unknown option ${a} (bench takes --only a,b  --json  --no-qemu  --boot [--smp N]  --snapshot)`);
+  }
+  if (snapshot) {
+    if (!json) process.stdout.write('booting Linux (256 MiB) to the shell prompt, then timing snapshot, save, load and restore...\n');
+    const r = await benchSnapshot();
+    process.stdout.write(json ? `${JSON.stringify(r, null, 2)}\n` : `${formatSnapshotBench(r)}\n`);
+    return 0;
   }
   if (boot) return benchBoot(smp, useQemu, json);
   const root = projectRoot();

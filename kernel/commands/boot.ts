@@ -1,15 +1,32 @@
 import { BootImageError } from '../../core/loader/boot-image';
 import { ElfError } from '../../core/loader/elf';
+import { RunResult } from '../../core/machine/riscv-machine';
 import { DriveOptions, VirtMachine, VirtMachineOptions, defaultVirtImages } from '../../core/machine/virt-machine';
 import { requestInterrupt } from '../../core/exec/run-control';
+import { resumeVirtMachine, Snapshot, SnapshotError } from '../../core/snapshot';
+import { ConsoleMonitor } from '../console/console-monitor';
 import { ConsoleEscape } from '../console/escape';
+import { Monitor } from '../repl/monitor';
 import { EXIT_BUDGET, UsageError } from './run';
 
 const USAGE = `usage: orrery boot [-M virt] [-m SIZE] [--smp N] [--bios FILE|none] [--kernel FILE] [--initrd FILE]
                   [--append CMDLINE] [--dtb FILE] [--drive file=IMG[,format=raw][,readonly=on|off]]...
-                  [--max-insns N] [--no-realtime] [--stats]
+                  [--loadvm FILE] [--max-insns N] [--no-realtime] [--stats]
   Boots the virt machine (default: 256 MiB, OpenSBI + Linux 6.1 + BusyBox initramfs) with the guest
-  console on this terminal. Ctrl-A X quits, Ctrl-A H lists the keys. Piped stdin is typed into the console.`;
+  console on this terminal. Ctrl-A X quits, Ctrl-A C switches to the monitor (savevm FILE, loadvm FILE,
+  info, x, cont, quit) and back, Ctrl-A H lists the keys. Piped stdin is typed into the console a line
+  at a time as the guest waits for input, and a piped Ctrl-A C waits for that moment too.
+  --loadvm FILE resumes a machine saved by savevm (its RAM, harts and disks come from the snapshot).`;
+
+/** Options that describe the machine, which --loadvm takes from the snapshot instead. */
+const MACHINE_OPTIONS = ['-m', '--memory', '--smp', '-smp', '--bios', '-bios', '--kernel', '-kernel', '--initrd', '-initrd',
+  '--append', '-append', '--dtb', '-dtb'];
+
+/** Line ends in typed input. */
+const LINE_END = { lf: 0x0a, cr: 0x0d } as const;
+
+/** Steps per slice of the console run: short enough that Ctrl-A C pauses the machine at once. */
+const BOOT_SLICE = 1_000_000;
 
 /** Parse a memory size as QEMU's `-m` does: a number of MiB, or a number with a K/M/G suffix. */
 export function parseMemorySize(text: string): number {
@@ -57,6 +74,8 @@ export async function bootCommand(argv: string[]): Promise<number> {
   let showStats = false;
   let kernelGiven = false;
   let initrdGiven = false;
+  let loadvm: string | undefined;
+  const machineOptions: string[] = [];
   for (let i = 0; i < argv.length; i++) {
     let a = argv[i];
     let inline: string | undefined;
@@ -71,7 +90,9 @@ export async function bootCommand(argv: string[]): Promise<number> {
       if (v === undefined) throw new BootUsageError(`${a} needs a value`);
       return v;
     };
+    if (MACHINE_OPTIONS.includes(a)) machineOptions.push(a);
     switch (a) {
+      case '--loadvm': case '-loadvm': loadvm = value(); break;
       case '-M': case '--machine': {
         const v = value();
         if (v !== 'virt') throw new BootUsageError(`unknown machine '${v}' (orrery boot has: virt; bare-metal spike programs use orrery run)`);
@@ -105,6 +126,9 @@ export async function bootCommand(argv: string[]): Promise<number> {
   // A kernel of the user's own (U-Boot, say) comes without the default initrd.
   if (kernelGiven && !initrdGiven) delete options.initrd;
   options.drives = drives;
+  if (loadvm !== undefined && machineOptions.length) {
+    throw new BootUsageError(`${machineOptions[0]} cannot go with --loadvm: the machine's configuration comes from the snapshot`);
+  }
 
   const stdin = process.stdin;
   const tty = stdin.isTTY === true;
@@ -112,8 +136,12 @@ export async function bootCommand(argv: string[]): Promise<number> {
   options.onConsole = (b) => process.stdout.write(b);
   let m: VirtMachine;
   try {
-    m = new VirtMachine(options);
+    m = loadvm === undefined ? new VirtMachine(options) : resumeFromFile(loadvm, options, drives.length > 0);
   } catch (e) {
+    if (e instanceof SnapshotError) {
+      process.stderr.write(`orrery boot: --loadvm ${e.message}\n`);
+      return 1;
+    }
     if (e instanceof BootImageError || e instanceof ElfError || e instanceof RangeError || isFileError(e)) {
       process.stderr.write(`orrery boot: ${(e as Error).message}\n`);
       return 1;
@@ -121,25 +149,21 @@ export async function bootCommand(argv: string[]): Promise<number> {
     throw e;
   }
 
-  const escape = new ConsoleEscape({
-    quit: () => { quit = true; requestInterrupt(); },
-    help: (text) => process.stdout.write(`\r\n${text}`),
-  });
-  const onData = (chunk: Buffer) => {
-    const bytes = escape.feed(chunk);
-    // A person types when the guest is ready; a script's pipe is paced a line at a time.
-    if (bytes.length) { if (tty) m.sendInput(bytes); else m.typeInput(bytes); }
-  };
+  const session = new ConsoleSession(m, tty, () => { quit = true; });
+  const onData = (chunk: Buffer) => session.input(chunk);
+  const onEnd = () => session.inputEnded();
   if (tty) stdin.setRawMode(true);
   stdin.on('data', onData);
+  stdin.on('end', onEnd);
   stdin.resume();
   const onSigint = () => { quit = true; requestInterrupt(); };
   process.on('SIGINT', onSigint);
-  let r;
+  let r: RunResult;
   try {
-    r = await m.run(maxInsns);
+    r = await session.run(maxInsns, () => quit);
   } finally {
     stdin.off('data', onData);
+    stdin.off('end', onEnd);
     process.off('SIGINT', onSigint);
     if (tty) stdin.setRawMode(false);
     stdin.pause();
@@ -160,6 +184,145 @@ export async function bootCommand(argv: string[]): Promise<number> {
   }
   process.stderr.write(`\r\norrery boot: the machine stopped (${r.reason}) at pc 0x${m.cpu.pc.toString(16)}\r\n`);
   return 1;
+}
+
+/** The machine a snapshot file describes, in the file's state (`--loadvm`); throws SnapshotError. */
+function resumeFromFile(path: string, options: VirtMachineOptions, drivesGiven: boolean): VirtMachine {
+  const s = Snapshot.load(path);
+  try {
+    return resumeVirtMachine(s, {
+      onConsole: options.onConsole, realtimeIdle: options.realtimeIdle, drives: drivesGiven ? options.drives : undefined,
+    });
+  } catch (e) {
+    if (e instanceof SnapshotError) throw new SnapshotError(e.kind, `${path}: ${e.message}`);
+    throw e;
+  }
+}
+
+/**
+ * The terminal (or pipe) side of `orrery boot`: key bytes go to the guest
+ * console, or, after Ctrl-A C, to the monitor while the machine is paused.
+ * Input is handled in arrival order, so a script can type Ctrl-A C and
+ * monitor commands in one go. From a terminal Ctrl-A C pauses at once; from
+ * a pipe it waits, like typed lines, until the guest waits for input with
+ * everything typed before it consumed (`printf '\x01csavevm a.snap\nquit\n'`
+ * saves the machine at its shell prompt).
+ */
+class ConsoleSession {
+  private inMonitor = false;
+  private readonly monitor: ConsoleMonitor;
+  private readonly escape: ConsoleEscape;
+  /** Input handling in arrival order (a monitor command waits for the pause before it). */
+  private queue: Promise<void> = Promise.resolve();
+  /** Aborted to pause the running machine at once. */
+  private pause = new AbortController();
+  /** A piped Ctrl-A C: pause once the guest waits for input. */
+  private pauseWhenReady = false;
+  /** Resolved by the run loop once the machine stopped for the monitor. */
+  private paused: (() => void) | undefined;
+  /** Resolved by the monitor to let the machine run again. */
+  private resume: (() => void) | undefined;
+
+  constructor(private readonly m: VirtMachine, private readonly tty: boolean, private readonly onQuit: () => void) {
+    this.monitor = new ConsoleMonitor({ monitor: new Monitor({ machine: () => m }), write: (t) => this.write(t), echo: tty });
+    this.escape = new ConsoleEscape({
+      quit: () => this.later(() => this.quit()),
+      help: (text) => this.later(() => { process.stdout.write(`\r\n${text}`); }),
+      monitor: () => this.later(() => (this.inMonitor ? this.leaveMonitor() : this.enterMonitor())),
+      data: (bytes) => this.later(() => this.keys(bytes)),
+    });
+  }
+
+  /** Host bytes arrived. */
+  input(chunk: Uint8Array): void {
+    this.escape.feed(chunk);
+  }
+
+  /** The input ended (a pipe closed): a monitor session ends with it, as if `quit` were typed. */
+  inputEnded(): void {
+    this.later(() => { if (this.inMonitor) this.quit(); });
+  }
+
+  /** Run the machine until it stops, the budget runs out or the user quits; paused while the monitor has the keyboard. */
+  async run(maxInsns: number, quitting: () => boolean): Promise<RunResult> {
+    let insns = 0;
+    let seconds = 0;
+    for (;;) {
+      const r = await this.m.run(maxInsns - insns, {
+        signal: this.pause.signal, sliceInsns: BOOT_SLICE, until: () => this.pauseWhenReady && this.guestWaitsForInput(),
+      });
+      insns += r.insns;
+      seconds += r.seconds;
+      const forMonitor = (r.reason === 'interrupted' && this.pause.signal.aborted) || (r.reason === 'stop' && this.pauseWhenReady);
+      if (quitting() || !forMonitor) return { ...r, insns, seconds };
+      this.pause = new AbortController();
+      this.pauseWhenReady = false;
+      const resumed = new Promise<void>((resolve) => { this.resume = resolve; });
+      this.paused?.();
+      await resumed;
+      if (quitting()) return { ...r, insns, seconds };
+    }
+  }
+
+  /** Every hart waits for an interrupt, the UART's driver listens and nothing typed is left: a shell at its prompt. */
+  private guestWaitsForInput(): boolean {
+    return this.m.typeAhead === 0 && this.m.dev.uart0.readyForInput && this.m.harts.every((h) => h.waiting);
+  }
+
+  private later(fn: () => void | Promise<void>): void {
+    this.queue = this.queue.then(fn).catch((e: unknown) => { process.stderr.write(`orrery boot: ${(e as Error)?.stack ?? e}\n`); });
+  }
+
+  private keys(bytes: Uint8Array): void {
+    if (!this.inMonitor) {
+      // A person types when the guest is ready; a script's pipe is paced a line at a time.
+      if (this.tty) this.m.sendInput(bytes);
+      else this.m.typeInput(bytes);
+      return;
+    }
+    // A line at a time: after `cont`, the rest of the input is the guest's again.
+    let end = bytes.findIndex((b) => b === LINE_END.lf || b === LINE_END.cr);
+    if (end >= 0 && bytes[end] === LINE_END.cr && bytes[end + 1] === LINE_END.lf) end++;
+    const upTo = end < 0 ? bytes.length : end + 1;
+    for (const line of this.monitor.feed(bytes.subarray(0, upTo))) {
+      const action = this.monitor.execute(line);
+      if (action === 'cont') this.leaveMonitor();
+      else if (action === 'quit') this.quit();
+    }
+    if (upTo < bytes.length) this.keys(bytes.subarray(upTo));
+  }
+
+  private async enterMonitor(): Promise<void> {
+    if (this.m.halted) return;
+    const stopped = new Promise<void>((resolve) => { this.paused = resolve; });
+    this.inMonitor = true;
+    if (this.tty || this.guestWaitsForInput()) this.pause.abort();
+    else this.pauseWhenReady = true;
+    await stopped;
+    this.paused = undefined;
+    this.m.flushConsole();
+    this.write(`\n${this.monitor.banner()}`);
+  }
+
+  private leaveMonitor(): void {
+    this.inMonitor = false;
+    this.write('\n');
+    this.resume?.();
+    this.resume = undefined;
+  }
+
+  private quit(): void {
+    this.onQuit();
+    requestInterrupt();
+    this.inMonitor = false;
+    this.paused?.();
+    this.resume?.();
+  }
+
+  /** Monitor output: a raw terminal needs CR LF. */
+  private write(text: string): void {
+    process.stdout.write(this.tty ? text.replace(/\r?\n/g, '\r\n') : text);
+  }
 }
 
 function isFileError(e: unknown): boolean {

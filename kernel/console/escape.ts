@@ -9,6 +9,13 @@ export interface EscapeHandlers {
   help(text: string): void;
   /** Ctrl-A C: switch between the guest console and the monitor. */
   monitor?(): void;
+  /**
+   * Ordinary bytes. When given, bytes are handed over here in order with the
+   * escape commands (the bytes before a Ctrl-A C arrive before `monitor` is
+   * called, the ones after it after), and {@link ConsoleEscape.feed} returns
+   * nothing: what a front end needs when Ctrl-A C changes where bytes go.
+   */
+  data?(bytes: Uint8Array): void;
 }
 
 /** The keys, as Ctrl-A H prints them. */
@@ -29,9 +36,16 @@ export class ConsoleEscape {
 
   constructor(private readonly handlers: EscapeHandlers) {}
 
-  /** Feed host bytes; returns the bytes for the guest. */
+  /** Feed host bytes; returns the bytes for the guest (none when a `data` handler takes them). */
   feed(bytes: Uint8Array): Uint8Array {
-    const out: number[] = [];
+    let out: number[] = [];
+    const deliver = this.handlers.data;
+    const flush = () => {
+      if (deliver && out.length) {
+        deliver(Uint8Array.from(out));
+        out = [];
+      }
+    };
     for (const b of bytes) {
       if (!this.pending) {
         if (b === ESCAPE_BYTE) this.pending = true;
@@ -39,7 +53,9 @@ export class ConsoleEscape {
         continue;
       }
       this.pending = false;
-      switch (String.fromCharCode(b).toLowerCase()) {
+      const key = String.fromCharCode(b).toLowerCase();
+      if (key !== 'a' && key !== '\x01') flush();
+      switch (key) {
         case 'x': this.handlers.quit(); return Uint8Array.from(out);
         case 'h': case '?': this.handlers.help(ESCAPE_HELP); break;
         case 'c': this.handlers.monitor?.(); break;
@@ -47,6 +63,7 @@ export class ConsoleEscape {
         default: break; // unknown commands are ignored, as in QEMU
       }
     }
+    flush();
     return Uint8Array.from(out);
   }
 }

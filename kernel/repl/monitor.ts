@@ -5,6 +5,7 @@ import { VirtMachine } from '../../core/machine/virt-machine';
 import { RiscvCpu } from '../../core/target/riscv/cpu';
 import { X_ABI } from '../../core/target/riscv/cpu-layout';
 import { disassembleAt } from '../../core/target/riscv/disasm';
+import { Snapshot, SnapshotError } from '../../core/snapshot';
 import { readGuest } from './guest-memory';
 import { formatIrqs } from './info/irq';
 import { formatJitInfo } from './info/jit';
@@ -24,6 +25,21 @@ export const INFO_TOPICS = {
   qtree: 'devices, their MMIO windows and interrupt sources, harts',
   irq: 'pending/enabled interrupts per hart and the PLIC contexts',
 } as const;
+
+/** File name endings that make a `savevm`/`loadvm` argument a file rather than a name. */
+export const SNAPSHOT_FILE_ENDINGS = ['.osnap', '.snap', '.orrery'] as const;
+
+/**
+ * Whether a `savevm`/`loadvm` argument names a file (it contains a `/` or
+ * ends in `.osnap`, `.snap` or `.orrery`) rather than a snapshot kept in
+ * memory for the session (any other word: `boot`, `before-ls`).
+ */
+export function isSnapshotFile(arg: string): boolean {
+  return arg.includes('/') || SNAPSHOT_FILE_ENDINGS.some((e) => arg.toLowerCase().endsWith(e));
+}
+
+const MIB = 1 << 20;
+const mib = (bytes: number) => `${(bytes / MIB).toFixed(1)} MiB`;
 
 /** Formats of `.x/Nf`: QEMU's letters. */
 const X_FORMATS = 'xduci';
@@ -79,6 +95,8 @@ export interface MonitorOptions {
  */
 export class Monitor {
   private readonly debugState = new WeakMap<RiscvMachine, MachineDebugState>();
+  /** Snapshots `savevm NAME` kept in memory, by name. */
+  readonly savedStates = new Map<string, Snapshot>();
   private runningNow = false;
 
   constructor(private readonly options: MonitorOptions) {}
@@ -324,6 +342,62 @@ export class Monitor {
       m.addBreakpoint(WATCH_SENTINEL_BREAKPOINT);
     }
     return `watchpoint on physical ${hex(granule)}..${hex(granule + 7n)} (guest stores; device DMA is not seen)`;
+  }
+
+  /**
+   * `savevm NAME|FILE`: snapshot the machine (between runs) into memory under
+   * NAME, or into FILE (see {@link isSnapshotFile}). Returns what was saved.
+   */
+  savevm(args: string): string {
+    const arg = args.trim();
+    if (arg === '') throw new MonitorError('savevm: give a name (kept in memory) or a file (with a / or ending in .osnap/.snap/.orrery)');
+    const m = this.machine();
+    if (this.runningNow) throw new MonitorError('savevm: the machine is running');
+    const s = m.snapshot();
+    const retired = `${s.retired.toLocaleString('en-US')} instructions retired`;
+    if (!isSnapshotFile(arg)) {
+      this.savedStates.set(arg, s);
+      return `saved '${arg}' in memory (${retired}; ${mib(s.ramBytes)} of RAM in use)`;
+    }
+    try {
+      const info = s.save(arg);
+      return `saved ${arg} (${mib(info.bytes)}; ${retired}; ${mib(info.ramBytes)} of RAM in use)`;
+    } catch (e) {
+      if (e instanceof SnapshotError) throw new MonitorError(`savevm: ${e.message}`);
+      throw e;
+    }
+  }
+
+  /**
+   * `loadvm NAME|FILE`: put the machine back into a snapshot saved under NAME
+   * in this session, or read from FILE. A snapshot that does not fit (another
+   * configuration, a damaged file) is refused and the machine left as it was.
+   * Without an argument: the names saved so far.
+   */
+  loadvm(args: string): string {
+    const arg = args.trim();
+    if (arg === '') {
+      const names = [...this.savedStates.keys()];
+      return names.length ? `saved in memory: ${names.join(', ')}` : 'nothing saved in memory yet (savevm NAME)';
+    }
+    const m = this.machine();
+    if (this.runningNow) throw new MonitorError('loadvm: the machine is running');
+    let s: Snapshot | undefined;
+    try {
+      if (isSnapshotFile(arg)) s = Snapshot.load(arg);
+      else {
+        s = this.savedStates.get(arg);
+        if (!s) {
+          const names = [...this.savedStates.keys()];
+          throw new MonitorError(`loadvm: no snapshot '${arg}' in memory (${names.length ? `saved: ${names.join(', ')}` : 'none saved yet'}; files need a / or an .osnap/.snap/.orrery ending)`);
+        }
+      }
+      m.restore(s);
+    } catch (e) {
+      if (e instanceof SnapshotError) throw new MonitorError(`loadvm: ${e.message}`);
+      throw e;
+    }
+    return `restored ${isSnapshotFile(arg) ? arg : `'${arg}'`} (${s.retired.toLocaleString('en-US')} instructions retired; pc ${hex(m.cpu.pc)})`;
   }
 
   private state(m: RiscvMachine): MachineDebugState {

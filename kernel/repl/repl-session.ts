@@ -66,6 +66,8 @@ const MONITOR_HELP: [string, string][] = [
   ['.break [addr | -d addr|all]', 'set, list or delete breakpoints (virtual pc)'],
   ['.watch [paddr | -d paddr|all]', 'stop after guest stores to a physical RAM doubleword; list or delete'],
   ['.console', 'attach the terminal to the guest console while the machine runs; Ctrl-A X comes back'],
+  ['.savevm NAME|FILE', 'snapshot m: NAME is kept in memory, FILE (has a / or ends in .osnap/.snap/.orrery) is written'],
+  ['.loadvm [NAME|FILE]', 'put m back into a snapshot saved by .savevm or read from a file; alone: the names saved'],
 ];
 
 /**
@@ -270,13 +272,15 @@ function defineMonitorCommands(server: REPLServer, monitor: Monitor, host: Comma
     },
   });
   server.defineCommand('watch', { help: 'Stop after guest stores to a physical RAM address: .watch paddr, .watch, .watch -d paddr|all', action: action((r) => monitor.watch(r)) });
+  server.defineCommand('savevm', { help: 'Snapshot m: .savevm NAME (in memory) or .savevm FILE (with a / or an .osnap/.snap/.orrery ending)', action: action((r) => monitor.savevm(r)) });
+  server.defineCommand('loadvm', { help: 'Restore m from .loadvm NAME or .loadvm FILE; .loadvm lists the names', action: action((r) => monitor.loadvm(r)) });
   server.defineCommand('console', { help: 'Attach to the guest console (Ctrl-A X comes back)', action: action(() => host.attach()) });
   server.defineCommand('help', {
     help: 'Print this help',
     action: action(() => {
       const w = Math.max(...MONITOR_HELP.map(([c]) => c.length));
       const others = Object.entries(server.commands)
-        .filter(([name]) => !['info', 'x', 'xp', 'step', 'cont', 'break', 'watch', 'console', 'help'].includes(name))
+        .filter(([name]) => !['info', 'x', 'xp', 'step', 'cont', 'break', 'watch', 'console', 'savevm', 'loadvm', 'help'].includes(name))
         .map(([name, c]) => `  .${name.padEnd(w - 1)}  ${c?.help ?? ''}`);
       return [HELP_INTRO, ...MONITOR_HELP.map(([c, h]) => `  ${c.padEnd(w)}  ${h}`), '', 'REPL commands:', ...others].join('\n');
     }),

@@ -1,6 +1,6 @@
 import { ENV, TLB_ENTRIES, TLB_ENTRY, TLB_ENTRY_SIZE, PAGE_BITS, JMP_CACHE_ENTRIES, JMP_CACHE_ENTRY_SIZE, chainSlot, jmpCacheIndex } from '../../exec/env';
 import { BinaryOpc, Cond, EnvSync, HelperInfo, IrBlock, IrOp, IrType, MemOp, Temp, Value } from '../../ir/ir';
-import { WasmFunctionBuilder } from './wasm-insn';
+import { WasmDirectEncoding, WasmFunctionBuilder } from './wasm-insn';
 import { WasmMnemonic } from './wasm-opcodes';
 
 /** Function indexes a block function may call, provided by the module being assembled. */
@@ -66,19 +66,24 @@ function storeOp(type: IrType, m: MemOp): WasmMnemonic {
  * inline and call the slow path on a miss; forward branches become nested
  * `block`s. Before anything that may raise, `env.faultPc` and
  * `env.faultUnretired` are set so the loop can restore precise state.
+ *
+ * With `direct`, the code is encoded into bytes as it is generated (the
+ * compile path); without, it is kept as an instruction list that prints as
+ * text (inspection). Both give the same bytes.
  */
-export function generateBlockFunction(block: IrBlock, tbId: number, imports: CodegenImports): WasmFunctionBuilder {
+export function generateBlockFunction(block: IrBlock, tbId: number, imports: CodegenImports, direct?: WasmDirectEncoding): WasmFunctionBuilder {
   const f = new WasmFunctionBuilder({
     name: `tb_${block.pc.toString(16)}`,
-    params: [{ type: 'i32', name: 'env' }],
+    params: direct ? ['i32'] : [{ type: 'i32', name: 'env' }],
     results: ['i32'],
-  });
-  const locals = new Map<number, number>();
+  }, direct);
+  // Local index of each temp (0: none yet; a temp is never local 0, which is the env parameter).
+  const locals: number[] = new Array(block.tempCount).fill(0);
   const local = (t: Temp): number => {
-    let l = locals.get(t.id);
-    if (l === undefined) {
-      l = f.addLocal(t.type, `t${t.id}`);
-      locals.set(t.id, l);
+    let l = locals[t.id];
+    if (l === 0) {
+      l = f.addLocal(t.type, direct ? undefined : `t${t.id}`);
+      locals[t.id] = l;
     }
     return l;
   };
@@ -87,7 +92,7 @@ export function generateBlockFunction(block: IrBlock, tbId: number, imports: Cod
   const tmp = (type: IrType): number => {
     const pool = scratch[type];
     const i = scratchUsed[type]++;
-    if (i >= pool.length) pool.push(f.addLocal(type, `${type === 'i32' ? 'w' : 'q'}${pool.length}`));
+    if (i >= pool.length) pool.push(f.addLocal(type, direct ? undefined : `${type === 'i32' ? 'w' : 'q'}${pool.length}`));
     return pool[i];
   };
   const releaseScratch = () => { scratchUsed.i32 = 0; scratchUsed.i64 = 0; };

@@ -58,6 +58,13 @@ export class WasmByteWriter {
     for (let i = 0; i < src.length; i++) this.buf[this.pos++] = src[i];
   }
 
+  /** Appends bytes [start, end) of another writer. */
+  copyFrom(other: WasmByteWriter, start: number, end: number): void {
+    this.ensure(end - start);
+    this.buf.set(other.buf.subarray(start, end), this.pos);
+    this.pos += end - start;
+  }
+
   /** Unsigned LEB128 of an integer in [0, 2^32). */
   u32(value: number): void {
     if (!(value >= 0 && value <= 0xffffffff && Number.isInteger(value))) {

@@ -7,6 +7,8 @@
  * `f.op('i64.const', 5)` (a number where a bigint is needed) or
  * `f.op('i64.ad')` are compile-time errors.
  */
+import { WasmByteWriter } from './wasm-byte-writer';
+import { WasmTypeIndexer, opcodeEncoding, writeImmediate, writeOpcode } from './wasm-insn-encoder';
 import { WasmImmediateKindOf, WasmMnemonic } from './wasm-opcodes';
 import { WasmBlockType, WasmFuncType, WasmValType } from './wasm-types';
 import { printFunctionWat, WatOptions } from './wat';
@@ -115,6 +117,33 @@ export interface WasmFunctionSpec {
 }
 
 /**
+ * Direct mode of a {@link WasmFunctionBuilder}: instructions are encoded into
+ * `writer` as they are emitted instead of being kept as objects (the
+ * translation path: no garbage per instruction, no second walk to encode).
+ * Such a function has an empty {@link WasmFunctionBuilder.body}, cannot be
+ * printed as text, and its locals carry no names.
+ */
+export interface WasmDirectEncoding {
+  /** Where the code goes; functions of one module may share it (one function at a time). */
+  readonly writer: WasmByteWriter;
+  /** The type index of a signature used by the code (`call_indirect`, block types): the module's. */
+  readonly typeIndex: WasmTypeIndexer;
+}
+
+/** Where a directly encoded function's code lies (without locals and final `end`). */
+export interface WasmEncodedCode {
+  readonly writer: WasmByteWriter;
+  readonly start: number;
+  readonly end: number;
+}
+
+/** Unnamed locals, shared: direct-mode functions allocate nothing per local. */
+const UNNAMED_LOCAL: Readonly<Record<WasmValType, WasmLocal>> = {
+  i32: { type: 'i32' }, i64: { type: 'i64' }, f32: { type: 'f32' }, f64: { type: 'f64' },
+  funcref: { type: 'funcref' }, externref: { type: 'externref' },
+} as Record<WasmValType, WasmLocal>;
+
+/**
  * Builds one function body. The instruction list excludes the function's
  * closing `end` (as in the text format); the encoder appends it.
  *
@@ -132,15 +161,27 @@ export class WasmFunctionBuilder {
   readonly locals: WasmLocal[];
   /** Number of leading entries of {@link locals} that are parameters. */
   readonly paramCount: number;
-  /** The instructions, without the final `end`. */
+  /** The instructions, without the final `end` (empty in direct mode). */
   readonly body: WasmInsn[] = [];
+  /** In direct mode, where the encoded code lies once {@link endCode} was called. */
+  encodedCode: WasmEncodedCode | undefined;
+  private readonly direct: WasmDirectEncoding | undefined;
+  private readonly codeStart: number;
+  /** Open blocks in direct mode (checked at {@link endCode}). */
+  private depth = 0;
 
-  constructor(spec: WasmFunctionSpec = {}) {
+  /**
+   * @param direct encode instructions into bytes as they are emitted
+   *   (see {@link WasmDirectEncoding}) instead of keeping a list.
+   */
+  constructor(spec: WasmFunctionSpec = {}, direct?: WasmDirectEncoding) {
     this.name = spec.name;
     const params = (spec.params ?? []).map((p): WasmLocal => (typeof p === 'string' ? { type: p } : p));
     this.type = { params: params.map((p) => p.type), results: [...(spec.results ?? [])] };
     this.locals = params;
     this.paramCount = params.length;
+    this.direct = direct;
+    this.codeStart = direct ? direct.writer.pos : -1;
   }
 
   /**
@@ -148,24 +189,52 @@ export class WasmFunctionBuilder {
    * @example f.op('i64.load', { offset: 64 }).op('i64.const', -1n).op('i64.xor')
    */
   op<M extends WasmMnemonic>(op: M, ...operands: WasmOperands<M>): this {
-    this.body.push({ op, imm: operands[0] } as WasmInsn);
+    if (this.direct) this.encode(op, operands[0]);
+    else this.body.push({ op, imm: operands[0] } as WasmInsn);
     return this;
   }
 
   /** Appends an already-built instruction. */
   emit(insn: WasmInsn): this {
-    this.body.push(insn);
+    if (this.direct) this.encode(insn.op, insn.imm);
+    else this.body.push(insn);
     return this;
   }
 
-  /** Declares a local of `type` (named `name` in the text form) and returns its local index. */
+  private encode(op: string, imm: unknown): void {
+    const d = this.direct!;
+    if (this.encodedCode) throw new Error(`${this.name ?? 'function'}: instruction '${op}' after the code was ended`);
+    const info = opcodeEncoding(op);
+    writeOpcode(d.writer, info);
+    if (info.imm === 'none') {
+      if (op === 'end' && --this.depth < 0) throw new Error(`${this.name ?? 'function'}: 'end' closes no block (the function's own end is implicit)`);
+      return;
+    }
+    writeImmediate(d.writer, imm, info, d.typeIndex);
+    if (info.imm === 'blocktype') this.depth++;
+  }
+
+  /**
+   * Ends the code (the module calls it when the function is added). In direct
+   * mode it records where the bytes lie and checks the blocks are balanced;
+   * no other function may have written to the same writer in between.
+   */
+  endCode(): void {
+    if (!this.direct || this.encodedCode) return;
+    if (this.depth !== 0) throw new Error(`${this.name ?? 'function'}: ${this.depth} block(s) not closed by 'end'`);
+    this.encodedCode = { writer: this.direct.writer, start: this.codeStart, end: this.direct.writer.pos };
+  }
+
+  /** Declares a local of `type` (named `name` in the text form; unnamed in direct mode) and returns its local index. */
   addLocal(type: WasmValType, name?: string): number {
-    this.locals.push(name === undefined ? { type } : { type, name });
+    if (this.direct) this.locals.push(UNNAMED_LOCAL[type]);
+    else this.locals.push(name === undefined ? { type } : { type, name });
     return this.locals.length - 1;
   }
 
   /** The function in the WebAssembly text format (calls and globals by index; see {@link printFunctionWat}). */
   toWat(options?: WatOptions): string {
+    if (this.direct) throw new Error(`${this.name ?? 'function'} was encoded directly and has no instruction list to print`);
     return printFunctionWat(this, options);
   }
 

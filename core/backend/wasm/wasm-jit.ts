@@ -2,7 +2,8 @@ import { GuestAccess } from '../../exec/guest-access';
 import { HelperInfo, IrBlock } from '../../ir/ir';
 import { SharedMemory } from '../../memory/shared-memory';
 import { BLOCK_TYPE, CodegenImports, generateBlockFunction, generateMulhu } from './codegen';
-import { WasmFunctionBuilder } from './wasm-insn';
+import { WasmByteWriter } from './wasm-byte-writer';
+import { WasmDirectEncoding, WasmFunctionBuilder } from './wasm-insn';
 import { WasmModuleBuilder } from './wasm-module';
 
 /** A block compiled to WebAssembly. */
@@ -33,6 +34,8 @@ export class WasmJit {
   readonly table: WebAssembly.Table;
   readonly stats: WasmJitStats = { modules: 0, functions: 0, moduleBytes: 0, compileSeconds: 0 };
   private nextIndex = 1;
+  /** Code of the functions being assembled (direct encoding), reused from one module to the next. */
+  private readonly codeWriter = new WasmByteWriter(64 * 1024);
   private readonly dispatch: (env: number, index: number) => number;
   private readonly baseImports: Record<string, WebAssembly.ImportValue>;
 
@@ -77,8 +80,12 @@ export class WasmJit {
     return inst.exports.dispatch as (env: number, index: number) => number;
   }
 
-  /** Generate and encode one module holding the blocks' functions (nothing is installed). */
-  private assemble(blocks: readonly { ir: IrBlock; id: number }[]) {
+  /**
+   * Generate and encode one module holding the blocks' functions (nothing is
+   * installed). `forText` keeps the instruction lists (so they print as WAT);
+   * otherwise code is encoded as it is generated.
+   */
+  private assemble(blocks: readonly { ir: IrBlock; id: number }[], forText = false) {
     const m = new WasmModuleBuilder();
     m.importMemory('env', 'memory', { min: this.mem.memory.buffer.byteLength / 65536 });
     if (this.tailCalls) m.importTable('env', 'table', { min: 1 });
@@ -103,8 +110,13 @@ export class WasmJit {
       helper: (h) => helperIndex.get(h)!,
       tailCalls: this.tailCalls,
     };
+    let direct: WasmDirectEncoding | undefined;
+    if (!forText) {
+      this.codeWriter.reset();
+      direct = { writer: this.codeWriter, typeIndex: m.typeIndexer };
+    }
     const fns = blocks.map(({ ir, id }, i) => {
-      const fn = generateBlockFunction(ir, id, codegenImports);
+      const fn = generateBlockFunction(ir, id, codegenImports, direct);
       m.addFunction(fn, `b${i}`);
       return fn;
     });
@@ -138,7 +150,7 @@ export class WasmJit {
    * looking at a retranslation with other options): its text and body size.
    */
   preview(ir: IrBlock): { wat: string; hostBytes: number } {
-    const { fns, hostBytes } = this.assemble([{ ir, id: 0 }]);
+    const { fns, hostBytes } = this.assemble([{ ir, id: 0 }], true);
     return { wat: fns[0].toWat(), hostBytes: hostBytes[0] };
   }
 

@@ -7,8 +7,9 @@
  * Knows WebAssembly and nothing about RISC-V or the IR.
  */
 import { WasmByteWriter } from './wasm-byte-writer';
-import { WasmFunctionBuilder, WasmInsn } from './wasm-insn';
-import { WASM_OPCODE_LOOKUP, WasmOpcodeEncoding } from './wasm-opcodes';
+import { WasmFunctionBuilder } from './wasm-insn';
+import { WasmTypeIndexer, writeImmediate, writeOpcode } from './wasm-insn-encoder';
+import { WASM_OPCODE_LOOKUP } from './wasm-opcodes';
 import { funcTypeKey, WASM_TYPE_BYTE, WASM_VALTYPE_CODE, WasmFuncType, WasmValType } from './wasm-types';
 import { printModuleWat, WatOptions } from './wat';
 
@@ -150,6 +151,8 @@ export class WasmModuleBuilder {
   /** Signature objects already resolved, so repeated lookups skip building the string key. */
   private readonly typeIndexByObject = new WeakMap<WasmFuncType, number>();
   private importedFunctionCount = 0;
+  /** {@link typeIndex} as a function value, for encoders that resolve signatures as they write. */
+  readonly typeIndexer: WasmTypeIndexer = (type) => this.typeIndex(type);
   private importedGlobalCount = 0;
   private importedTableCount = 0;
   private importedMemoryCount = 0;
@@ -213,6 +216,7 @@ export class WasmModuleBuilder {
    */
   addFunction(fn: WasmFunctionBuilder, exportName?: string): number {
     this.typeIndex(fn.type);
+    fn.endCode();
     // Signatures used inside the body must be in the type section, which precedes the code.
     for (const insn of fn.body) {
       if (insn.op === 'call_indirect' || insn.op === 'return_call_indirect') {
@@ -413,19 +417,22 @@ export class WasmModuleBuilder {
       i = j;
     }
 
+    if (fn.encodedCode) {
+      // Encoded as it was generated (see WasmFunctionBuilder's direct mode): copy the bytes.
+      const { writer, start, end } = fn.encodedCode;
+      w.copyFrom(writer, start, end);
+      w.byte(WASM_BINARY.constExpr.end);
+      return;
+    }
     let depth = 0;
     const body = fn.body;
+    const typeIndex = this.typeIndexer;
     for (let i = 0; i < body.length; i++) {
       const insn = body[i];
       const info = WASM_OPCODE_LOOKUP.get(insn.op);
       if (info === undefined) throw new Error(`${fnLabel(fn)}: unknown WebAssembly instruction '${insn.op}' at ${i}`);
-      if (info.prefix >= 0) {
-        w.byte(info.prefix);
-        w.u32(info.code);
-      } else {
-        w.byte(info.code);
-      }
-      if (info.imm !== 'none') this.writeImmediate(w, insn, info);
+      writeOpcode(w, info);
+      if (info.imm !== 'none') writeImmediate(w, insn.imm, info, typeIndex);
       else if (insn.op === 'end') {
         if (--depth < 0) throw new Error(`${fnLabel(fn)}: 'end' at ${i} closes no block (the function's own end is implicit)`);
       }
@@ -433,65 +440,6 @@ export class WasmModuleBuilder {
     }
     if (depth !== 0) throw new Error(`${fnLabel(fn)}: ${depth} block(s) not closed by 'end'`);
     w.byte(WASM_BINARY.constExpr.end);
-  }
-
-  private writeImmediate(w: WasmByteWriter, insn: WasmInsn, info: WasmOpcodeEncoding): void {
-    const imm = insn.imm as unknown;
-    switch (info.imm) {
-      case 'memarg': {
-        const m = imm as { offset?: number; align?: number } | undefined;
-        w.u32(m?.align ?? info.align);
-        w.u32(m?.offset ?? 0);
-        break;
-      }
-      case 'local':
-      case 'global':
-      case 'func':
-      case 'label':
-        w.u32(imm as number);
-        break;
-      case 'i32':
-        w.s32(imm as number);
-        break;
-      case 'i64':
-        w.s64(imm as bigint);
-        break;
-      case 'f32':
-        if (typeof imm === 'number') w.f32(imm);
-        else w.u32Fixed((imm as { bits: number }).bits);
-        break;
-      case 'f64':
-        if (typeof imm === 'number') w.f64(imm);
-        else w.u64Fixed((imm as { bits: bigint }).bits);
-        break;
-      case 'blocktype':
-        if (imm === undefined) w.byte(WASM_TYPE_BYTE.emptyBlock);
-        else if (typeof imm === 'string') w.byte(WASM_VALTYPE_CODE[imm as WasmValType]);
-        else w.s32(this.typeIndex(imm as WasmFuncType)); // s33 in the spec; type indices are small
-        break;
-      case 'br_table': {
-        const t = imm as { labels: readonly number[]; defaultLabel: number };
-        w.u32(t.labels.length);
-        for (let k = 0; k < t.labels.length; k++) w.u32(t.labels[k]);
-        w.u32(t.defaultLabel);
-        break;
-      }
-      case 'call_indirect': {
-        const c = imm as { type: WasmFuncType | number; table?: number };
-        w.u32(typeof c.type === 'number' ? c.type : this.typeIndex(c.type));
-        w.u32(c.table ?? 0);
-        break;
-      }
-      case 'memidx':
-        w.byte(0);
-        break;
-      case 'memidx2':
-        w.byte(0);
-        w.byte(0);
-        break;
-      case 'none':
-        break;
-    }
   }
 
   private writeNameSection(w: WasmByteWriter): void {

@@ -261,6 +261,7 @@ function printFunction(
     localLine += (localLine ? ' ' : '') + decl;
   }
   if (localLine) lines.push(bodyIndent + localLine);
+  if (fn.encodedCode) lines.push(`${bodyIndent};; code encoded directly as bytes: not kept as instructions`);
 
   const labels: string[] = []; // innermost last
   let labelCount = 0;

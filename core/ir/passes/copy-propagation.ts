@@ -1,5 +1,5 @@
 import { IrBlock, IrOp, Value } from '../ir';
-import { rewriteInputs, writtenTemp } from './operand-rewrite';
+import { mapInputs, writtenTemp } from './operand-rewrite';
 import { scratchTables } from './scratch-tables';
 
 /**
@@ -9,6 +9,9 @@ import { scratchTables } from './scratch-tables';
  * Chains collapse (`mov t2, t1` after `mov t1, t0` records t2 = t0), and a
  * `mov t, t` left over is dropped. The movs themselves stay; dead-code
  * elimination removes those no longer read.
+ *
+ * Ops whose operands change are replaced by new ops; the others are shared
+ * with the input block, which is never modified.
  *
  * Linear time: a copy remembers the write count of its source at the moment
  * it was made, so reassigning a source invalidates all its copies at once.
@@ -27,13 +30,14 @@ export function copyPropagation(block: IrBlock): IrBlock {
   };
 
   const out: IrOp[] = [];
-  for (const op of block.ops) {
-    if (op.opc === 'label') {
+  for (const input of block.ops) {
+    if (input.opc === 'label') {
       epoch++;
-      out.push(op);
+      out.push(input);
       continue;
     }
-    rewriteInputs(op, resolve);
+    // Copy-on-write: ops are shared with the input block, which must stay as it was.
+    const op = mapInputs(input, resolve);
     const dst = writtenTemp(op);
     if (dst) {
       if (op.opc === 'mov') {

@@ -40,7 +40,7 @@ interface Deferred { offset: number; size: number; type: IrType; src: Value }
 export function envForwarding(block: IrBlock): IrBlock {
   const [writes] = scratchTables(1, block.tempCount);
   const known = new Map<number, Known>();
-  let deferred: Deferred[] = [];
+  const deferred: Deferred[] = [];
   const out: IrOp[] = [];
   // While every access is 4-byte aligned (the usual case), entries can only
   // start at multiples of 4, so overlap checks probe 3 offsets instead of 15.
@@ -58,18 +58,41 @@ export function envForwarding(block: IrBlock): IrBlock {
   const emit = (d: Deferred): void => {
     out.push({ opc: 'st', type: d.type, src: d.src, offset: d.offset });
   };
-  /** Emit the deferred stores `which` selects, in program order; keep the rest. */
-  const flush = (which: (d: Deferred) => boolean): void => {
-    if (deferred.length === 0) return;
-    const keep: Deferred[] = [];
-    for (const d of deferred) {
-      if (which(d)) emit(d);
-      else keep.push(d);
-    }
-    deferred = keep;
+  // The flushes below emit deferred stores in program order and keep the rest, in place
+  // (no closure or array per op: this runs for every op of every block).
+  const flushAll = (): void => {
+    for (let i = 0; i < deferred.length; i++) emit(deferred[i]);
+    deferred.length = 0;
   };
-  const all = (): boolean => true;
-  const overlaps = (offset: number, size: number) => (d: Deferred): boolean => d.offset < offset + size && offset < d.offset + d.size;
+  /** Emit the deferred stores overlapping [offset, offset + size). */
+  const flushOverlapping = (offset: number, size: number): void => {
+    let k = 0;
+    for (let i = 0; i < deferred.length; i++) {
+      const d = deferred[i];
+      if (d.offset < offset + size && offset < d.offset + d.size) emit(d);
+      else deferred[k++] = d;
+    }
+    deferred.length = k;
+  };
+  /** Emit the deferred stores of temp `id`'s value. */
+  const flushSource = (id: number): void => {
+    let k = 0;
+    for (let i = 0; i < deferred.length; i++) {
+      const d = deferred[i];
+      if (d.src.kind === 'temp' && d.src.id === id) emit(d);
+      else deferred[k++] = d;
+    }
+    deferred.length = k;
+  };
+  /** Drop the deferred stores a store to [offset, offset + size) covers entirely. */
+  const dropCovered = (offset: number, size: number): void => {
+    let k = 0;
+    for (let i = 0; i < deferred.length; i++) {
+      const d = deferred[i];
+      if (!(d.offset >= offset && d.offset + d.size <= offset + size)) deferred[k++] = d;
+    }
+    deferred.length = k;
+  };
   const valid = (k: Known): boolean => k.value.kind === 'const' || writes[k.value.id] === k.writes;
   const remember = (offset: number, type: IrType, value: Value): void => {
     known.set(offset, { size: SIZE[type], type, value, writes: value.kind === 'temp' ? writes[value.id] : 0 });
@@ -83,22 +106,23 @@ export function envForwarding(block: IrBlock): IrBlock {
         const k = known.get(op.offset);
         if (k && k.type === op.type && valid(k)) {
           emitted = { opc: 'mov', type: op.type, dst: op.dst, a: k.value };
-        } else {
-          flush(overlaps(op.offset, SIZE[op.type]));
+        } else if (deferred.length > 0) {
+          flushOverlapping(op.offset, SIZE[op.type]);
         }
         break;
       }
       case 'st': {
         const size = SIZE[op.type];
-        const covered = (d: Deferred) => d.offset >= op.offset && d.offset + d.size <= op.offset + size;
-        deferred = deferred.filter((d) => !covered(d));
-        flush(overlaps(op.offset, size)); // partly overwritten stores must still happen first
+        if (deferred.length > 0) {
+          dropCovered(op.offset, size);
+          flushOverlapping(op.offset, size); // partly overwritten stores must still happen first
+        }
         forget(op.offset, size);
         emitted = null;
         break;
       }
       case 'label': case 'br': case 'brcond': case 'goto_tb': case 'goto_ptr': case 'exit_tb':
-        flush(all);
+        flushAll();
         if (op.opc === 'label') known.clear();
         break;
       case 'qemu_ld': case 'qemu_st':
@@ -110,7 +134,7 @@ export function envForwarding(block: IrBlock): IrBlock {
         break;
       case 'call': {
         const h = op.helper;
-        if (h.readsEnv || h.mayRaise || h.writesEnv) flush(all);
+        if (h.readsEnv || h.mayRaise || h.writesEnv) flushAll();
         if (h.mayRaise) forget(FAULT_FIELDS.offset, FAULT_FIELDS.size);
         if (h.writesEnv) known.clear();
         break;
@@ -119,7 +143,7 @@ export function envForwarding(block: IrBlock): IrBlock {
     const dst = emitted ? writtenTemp(emitted) : undefined;
     if (dst) {
       // A deferred store of this temp must happen before the temp changes.
-      if (deferred.length > 0) flush((d) => d.src.kind === 'temp' && d.src.id === dst.id);
+      if (deferred.length > 0) flushSource(dst.id);
       writes[dst.id]++;
     }
     // Remember after counting the write: the value is dst as it is now.
@@ -131,7 +155,7 @@ export function envForwarding(block: IrBlock): IrBlock {
     }
     if (emitted) out.push(emitted);
   }
-  flush(all); // a well-formed block ends in a terminator, which already flushed
+  flushAll(); // a well-formed block ends in a terminator, which already flushed
   block.ops = out;
   return block;
 }

@@ -76,6 +76,83 @@ export function cloneOp(op: IrOp): IrOp {
   }
 }
 
+/**
+ * `op` with every operand it reads replaced by `f(operand)`, copy-on-write:
+ * `op` itself when `f` changes nothing, else a fresh op (the input is never
+ * modified, so a pass can share unchanged ops with its input block instead
+ * of copying the whole block first).
+ */
+export function mapInputs(op: IrOp, f: (v: Value) => Value): IrOp {
+  switch (op.opc) {
+    case 'insn_start': case 'br': case 'label': case 'ld': case 'goto_tb': case 'exit_tb':
+      return op;
+    case 'mov': case 'trunc': case 'sext': case 'zext':
+    case 'neg': case 'not': case 'ext8s': case 'ext8u': case 'ext16s': case 'ext16u': case 'ext32s': case 'ext32u': case 'fsqrt': {
+      const a = f(op.a);
+      if (a === op.a) return op;
+      const c = cloneOp(op) as typeof op;
+      c.a = a;
+      return c;
+    }
+    case 'movcond': {
+      const a = f(op.a), b = f(op.b), t = f(op.t), e = f(op.f);
+      if (a === op.a && b === op.b && t === op.t && e === op.f) return op;
+      return { opc: op.opc, type: op.type, cond: op.cond, dst: op.dst, a, b, t, f: e };
+    }
+    case 'st': {
+      const src = f(op.src);
+      return src === op.src ? op : { opc: op.opc, type: op.type, src, offset: op.offset };
+    }
+    case 'qemu_ld': case 'qemu_st': {
+      let changed = false;
+      const addr = f(op.addr);
+      if (addr !== op.addr) changed = true;
+      const src = op.opc === 'qemu_st' ? f(op.src) : undefined;
+      if (op.opc === 'qemu_st' && src !== op.src) changed = true;
+      let sync = op.sync;
+      if (sync) {
+        for (let i = 0; i < sync.length; i++) {
+          const s = sync[i];
+          const v = f(s.src);
+          if (v === s.src) continue;
+          if (sync === op.sync) sync = sync.slice();
+          sync[i] = { type: s.type, src: v, offset: s.offset };
+        }
+        if (sync !== op.sync) changed = true;
+      }
+      if (!changed) return op;
+      const c = cloneOp(op) as typeof op;
+      c.addr = addr;
+      if (c.opc === 'qemu_st') c.src = src!;
+      if (sync) c.sync = sync;
+      return c;
+    }
+    case 'call': {
+      let args = op.args;
+      for (let i = 0; i < args.length; i++) {
+        const v = f(args[i]);
+        if (v === args[i]) continue;
+        if (args === op.args) args = args.slice();
+        args[i] = v;
+      }
+      if (args === op.args) return op;
+      return op.dst ? { opc: op.opc, helper: op.helper, dst: op.dst, args } : { opc: op.opc, helper: op.helper, args };
+    }
+    case 'goto_ptr': {
+      const pc = f(op.pc);
+      return pc === op.pc ? op : { opc: op.opc, pc };
+    }
+    default: { // binary ops, setcond, brcond
+      const a = f(op.a), b = f(op.b);
+      if (a === op.a && b === op.b) return op;
+      const c = cloneOp(op) as typeof op;
+      c.a = a;
+      c.b = b;
+      return c;
+    }
+  }
+}
+
 /** The temp an op writes, if any (as `opOutput`, by a plain property read, which is cheaper than `in` on many shapes). */
 export function writtenTemp(op: IrOp): Temp | undefined {
   return (op as { dst?: Temp }).dst;

@@ -44,7 +44,11 @@ export interface PassStats {
   readonly runs: readonly PassRun[];
 }
 
-/** A pass: rewrites a block, possibly in place, and returns it. */
+/**
+ * A pass: returns the rewritten block. It may assign `block.ops` a new list
+ * but must not modify the ops themselves (they may be shared with the
+ * unoptimised block): a changed op is a new op.
+ */
 export type Pass = (block: IrBlock) => IrBlock;
 
 /** The passes by name. */
@@ -62,7 +66,7 @@ export const PIPELINE: readonly PassName[] = [
   'envForwarding', 'copyPropagation', 'constantFold', 'copyPropagation', 'deadCode',
 ];
 
-/** A copy of a block that shares no mutable part with it. */
+/** A copy of a block that shares no mutable part with it (not needed by {@link optimize}, whose passes copy on write). */
 export function cloneBlock(block: IrBlock): IrBlock {
   return { ...block, ops: block.ops.map(cloneOp) };
 }
@@ -80,7 +84,9 @@ export function cloneBlock(block: IrBlock): IrBlock {
 export function optimize(block: IrBlock, opts: PassOptions = {}): { block: IrBlock; stats: PassStats } {
   const start = performance.now();
   if (opts.validate) validateBlock(block);
-  let current = cloneBlock(block);
+  // Passes never modify ops in place (they build new ops and a new op list), so the
+  // input's ops can be shared; only the block object, whose `ops` they assign, is new.
+  let current: IrBlock = { ...block, ops: block.ops.slice() };
   const runs: PassRun[] = [];
   for (const name of PIPELINE) {
     if (opts[name] === false) continue;

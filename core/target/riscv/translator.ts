@@ -74,31 +74,39 @@ export class RiscvTranslator {
     const ctx = new DisasContext(b, this.helpers, flags, this.xlen, this.fpFastPath);
     const view = this.mmu.mem.view;
     const guest: GuestInsn[] = [];
-    const pages = new Set<number>();
-    const page = pc >> BigInt(PAGE_BITS);
-    let cur = pc;
+    const pages: number[] = [];
     const spans: [number, number][] = [];
-    const fetch = (addr: bigint): number => {
+    const pageSize = 1 << PAGE_BITS;
+    // Offset of the next instruction in the first page, as a number: no BigInt work per instruction.
+    let offset = Number(pc & BigInt(pageSize - 1));
+    let cur = pc;
+    /** Host address of `len` code bytes at `addr`, all in one page; records the page and span. */
+    const fetch = (addr: bigint, len: number): number => {
       const host = this.mmu.fetchHost(env, addr, priv);
-      pages.add((host - MEMORY.ramBase) >>> PAGE_BITS);
+      const ramPage = (host - MEMORY.ramBase) >>> PAGE_BITS;
+      if (!pages.includes(ramPage)) pages.push(ramPage);
       const last = spans[spans.length - 1];
-      if (last && last[1] === host) last[1] = host + 2;
-      else spans.push([host, host + 2]);
-      return view.getUint16(host, true);
+      if (last && last[1] === host) last[1] = host + len;
+      else spans.push([host, host + len]);
+      return host;
     };
 
     for (;;) {
       let raw: number;
       let len: 2 | 4;
       try {
-        const lo = fetch(cur);
+        // Both halves of a 4-byte instruction are fetched together unless it straddles a page.
+        const straddles = offset === pageSize - 2;
+        const host = fetch(cur, 2);
+        const lo = view.getUint16(host, true);
         // 48-bit and longer encodings (bits[4:0] = 11111) are reserved: illegal, reported with their first halfword.
         len = (lo & 0x1f) === 0x1f ? 2 : insnLength(lo);
         if (len === 4) {
           // An instruction that straddles a page gets a block of its own.
-          const straddles = (cur & 0xfffn) === 0xffen;
           if (straddles && b.insnCount > 0) break;
-          raw = (lo | (fetch(cur + 2n) << 16)) >>> 0;
+          const hi = straddles ? view.getUint16(fetch(cur + 2n, 2), true) : view.getUint16(host + 2, true);
+          if (!straddles) spans[spans.length - 1][1] += 2;
+          raw = (lo | (hi << 16)) >>> 0;
         } else {
           raw = lo;
         }
@@ -119,14 +127,15 @@ export class RiscvTranslator {
       const translator = insn ? TRANSLATORS[insn.op] : undefined;
       if (translator) translator(ctx, insn!);
       else ctx.illegal();
-      cur = BigInt.asUintN(64, cur + BigInt(len));
+      cur = BigInt.asUintN(64, cur + (len === 4 ? 4n : 2n));
+      offset += len;
       if (ctx.end !== 'none') break;
-      if (b.insnCount >= maxInsns || cur >> BigInt(PAGE_BITS) !== page) break;
+      if (b.insnCount >= maxInsns || offset >= pageSize) break;
     }
     if (ctx.end === 'none') {
       b.gotoTb(0, cur);
     }
-    return { ir: b.finish(), guest, ramPages: [...pages], hostSpans: spans };
+    return { ir: b.finish(), guest, ramPages: pages, hostSpans: spans };
   }
 }
 
