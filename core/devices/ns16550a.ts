@@ -139,12 +139,12 @@ export class Ns16550a implements Device {
     return this.hostQueue.length - this.hostHead;
   }
 
-  /** Bytes in the receive FIFO now. */
   /** The guest's driver is listening: the received-data interrupt is enabled and nothing received is still unread. */
   get readyForInput(): boolean {
     return (this.ier & UART_BIT.IER_ERBFI) !== 0 && this.pendingInput === 0 && this.rxFifoLevel === 0;
   }
 
+  /** Bytes in the receive FIFO now. */
   get rxFifoLevel(): number {
     return this.rxFifo.length;
   }
