@@ -24,7 +24,7 @@ describe('the virt machine runs OpenSBI and U-Boot (qemu-riscv64_smode) from Deb
     const outputs: string[] = [];
     for (let i = 0; i < 2; i++) {
       const m = new VirtMachine({ bios: defaultVirtImages().bios, kernel: defaultUbootImage() });
-      m.runSync(30e6);
+      await m.run(30e6);
       outputs.push(`${m.consoleText}\n@${m.cpu.pc.toString(16)} ${m.cpu.retired()}`);
     }
     expect(outputs[0]).toContain('U-Boot 2023.01');

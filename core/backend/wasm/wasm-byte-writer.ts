@@ -16,7 +16,7 @@ const U64_LIMIT = 2n ** 64n;
 
 /** Growable little-endian byte buffer for WebAssembly binaries. */
 export class WasmByteWriter {
-  private buf: Uint8Array<ArrayBuffer>;
+  private buf: Uint8Array;
   private view: DataView;
   /** Number of bytes written so far. */
   pos = 0;
@@ -32,7 +32,7 @@ export class WasmByteWriter {
   }
 
   /** A copy of the bytes written so far. */
-  toBytes(): Uint8Array<ArrayBuffer> {
+  toBytes(): Uint8Array {
     return this.buf.slice(0, this.pos);
   }
 

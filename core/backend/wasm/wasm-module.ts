@@ -109,7 +109,7 @@ export interface WasmElementSegment {
 /** The result of {@link WasmModuleBuilder.encode}. */
 export interface EncodedWasmModule {
   /** The module, ready for `new WebAssembly.Module(bytes)`. */
-  readonly bytes: Uint8Array<ArrayBuffer>;
+  readonly bytes: Uint8Array;
   /**
    * Byte size of each defined function's body (locals + code + final `end`,
    * the code entry's size field), in definition order: host bytes per block.

@@ -1,20 +1,19 @@
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseDrive, parseMemorySize } from '../../../kernel/commands/boot';
+import { runProcess } from '../../support/process';
 
 const ORRERY = resolve(__dirname, '../../../bin/orrery.js');
 
 function orrery(args: string[], input = '') {
-  const r = spawnSync(process.execPath, [ORRERY, 'boot', ...args], { input, encoding: 'utf8', timeout: 600_000 });
-  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+  return runProcess(process.execPath, [ORRERY, 'boot', ...args], { input, timeout: 600_000 });
 }
 
 describe('orrery boot', () => {
-  it('boots Linux with commands piped in, and a guest poweroff ends the process with status 0', () => {
-    const r = orrery([], 'uname -m\necho sum=$((40+2))\npoweroff\n');
+  it('boots Linux with commands piped in, and a guest poweroff ends the process with status 0', async () => {
+    const r = await orrery([], 'uname -m\necho sum=$((40+2))\npoweroff\n');
     expect(r.stdout).toContain('~ # uname -m\r\nriscv64');
     expect(r.stdout).toContain('sum=42');
     expect(r.stdout).toContain('reboot: Power down');
@@ -34,8 +33,8 @@ describe('orrery boot', () => {
       ['an unknown machine', ['-M', 'pc'], /unknown machine 'pc'/],
     ];
     for (const [what, args, message] of cases) {
-      it(what, () => {
-        const r = orrery(args);
+      it(what, async () => {
+        const r = await orrery(args);
         expect(r.status).not.toBe(0);
         expect(r.stderr.trim().split('\n')[0]).toMatch(message);
         expect(r.stderr).not.toMatch(/\n\s+at .*:\d+:\d+\)?$/m); // no stack trace

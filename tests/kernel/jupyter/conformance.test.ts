@@ -1,15 +1,14 @@
-import { spawnSync } from 'node:child_process';
+import { runProcess } from '../../support/process';
 import { describe, expect, it } from 'vitest';
 import { installTempKernel, JUPYTER_TEST_PACKAGES, PYTHON, requirePython } from './jupyter-harness';
 
 describe("Jupyter's kernel conformance suite (jupyter_kernel_test)", () => {
-  it('passes every test it runs against the Orrery kernel', () => {
+  it('passes every test it runs against the Orrery kernel', async () => {
     requirePython('jupyter_kernel_test', JUPYTER_TEST_PACKAGES.conformance);
     const jupyterPath = installTempKernel();
-    const r = spawnSync(PYTHON, ['-m', 'unittest', '-v', 'kernel_conformance'], {
+    const r = await runProcess(PYTHON, ['-m', 'unittest', '-v', 'kernel_conformance'], {
       cwd: __dirname,
       env: { ...process.env, JUPYTER_PATH: jupyterPath },
-      encoding: 'utf8',
       timeout: 280_000,
     });
     const report = `${r.stdout}${r.stderr}`;

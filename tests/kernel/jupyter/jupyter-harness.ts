@@ -4,6 +4,7 @@
  * Python drivers from Debian's Jupyter packages.
  */
 import { spawnSync } from 'node:child_process';
+import { runProcess } from '../../support/process';
 import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -72,14 +73,12 @@ export interface StepResult {
 }
 
 /** Run cells in one kernel through jupyter_client (tests/kernel/jupyter/kernel_session.py). */
-export function runKernelSession(jupyterPath: string, steps: SessionStep[], cwd = mkdtempSync(path.join(tmpdir(), 'orrery-nb-'))): { steps: StepResult[]; alive: boolean } {
+export async function runKernelSession(jupyterPath: string, steps: SessionStep[], cwd = mkdtempSync(path.join(tmpdir(), 'orrery-nb-'))): Promise<{ steps: StepResult[]; alive: boolean }> {
   requirePython('jupyter_client', JUPYTER_TEST_PACKAGES.client);
-  const r = spawnSync(PYTHON, [path.join(HERE, 'kernel_session.py'), cwd], {
+  const r = await runProcess(PYTHON, [path.join(HERE, 'kernel_session.py'), cwd], {
     input: JSON.stringify(steps),
-    encoding: 'utf8',
     env: { ...process.env, JUPYTER_PATH: jupyterPath },
     timeout: 280_000,
-    maxBuffer: 64 * 1024 * 1024,
   });
   if (r.status !== 0) throw new Error(`kernel session failed (${r.status ?? r.signal}): ${r.stderr}`);
   return JSON.parse(r.stdout);

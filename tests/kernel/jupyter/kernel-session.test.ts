@@ -13,9 +13,9 @@ let steps: StepResult[];
 let alive: boolean;
 
 // One kernel for the whole file: starting one costs seconds.
-beforeAll(() => {
+beforeAll(async () => {
   jupyterPath = installTempKernel();
-  const r = runKernelSession(jupyterPath, [
+  const r = await runKernelSession(jupyterPath, [
     /* 0 */ { code: '6 * 7' },
     /* 1 */ { code: 'const mach = new SpikeMachine(); mach.loadElf(' + SHA256 + '); const asBase: RiscvMachine = mach; asBase.halted' },
     /* 2 */ { code: 'const r1 = await runAsync(mach, undefined, { progress: true, sliceInsns: 500_000 }); r1', interrupt_on: 'update_display_data' },

@@ -1,4 +1,4 @@
-import { spawnSync } from 'node:child_process';
+import { runProcess } from '../../support/process';
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -22,7 +22,7 @@ function joined(v: unknown): unknown {
 }
 
 describe('a notebook run by jupyter nbconvert --execute', () => {
-  it('keeps rich results, error cells with ename/evalue/traceback, and runs past the error', () => {
+  it('keeps rich results, error cells with ename/evalue/traceback, and runs past the error', async () => {
     requirePython('nbconvert', JUPYTER_TEST_PACKAGES.nbconvert);
     if (!existsSync(JUPYTER)) throw new Error(`${JUPYTER} is missing: apt-get install ${JUPYTER_TEST_PACKAGES.nbconvert}`);
     const jupyterPath = installTempKernel();
@@ -33,10 +33,9 @@ describe('a notebook run by jupyter nbconvert --execute', () => {
       "throw new TypeError('not a machine')",
       "console.log('still alive')",
     ])));
-    const r = spawnSync(JUPYTER, ['nbconvert', '--to', 'notebook', '--execute', '--allow-errors', '--output', 'out.ipynb', 'in.ipynb'], {
+    const r = await runProcess(JUPYTER, ['nbconvert', '--to', 'notebook', '--execute', '--allow-errors', '--output', 'out.ipynb', 'in.ipynb'], {
       cwd: dir,
       env: { ...process.env, JUPYTER_PATH: jupyterPath },
-      encoding: 'utf8',
       timeout: 280_000,
     });
     expect(r.status, r.stderr).toBe(0);
