@@ -83,6 +83,23 @@ export class Snapshot implements SnapshotData {
     return ramStoredBytes(this.ram);
   }
 
+  /** A one-screen summary for notebooks and the REPL (the rich-display protocol of stdlib/display.ts). */
+  [Symbol.for('orrery.mimeBundle')](): Record<string, string> {
+    const rows: [string, string][] = [
+      ['harts', String(this.harts.length)],
+      ['instructions retired', this.retired.toLocaleString('en')],
+      ['pc', this.harts.map((h) => `0x${BigInt.asUintN(64, h.pc).toString(16)}`).join(', ')],
+      ['RAM (non-zero)', `${(this.ramBytes / 1048576).toFixed(1)} MiB`],
+      ['devices', this.parts.map((p) => p.name).join(', ')],
+      ['disks changed', String(this.drives.length)],
+      ['configuration hash', this.configHash.slice(0, 16)],
+    ];
+    const text = rows.map(([k, v]) => `${k.padEnd(22)} ${v}`).join('\n');
+    const esc = (t: string) => t.replace(/&/g, '&amp;').replace(/</g, '&lt;');
+    const html = `<table><caption style="text-align:left"><b>Snapshot</b></caption>${rows.map(([k, v]) => `<tr><th style="text-align:left">${esc(k)}</th><td><code>${esc(v)}</code></td></tr>`).join('')}</table>`;
+    return { 'text/plain': `Snapshot\n${text}`, 'text/html': html };
+  }
+
   /** The saved state of the part (device) called `name`, e.g. `s.part('uart0')`. */
   part(name: string): DeviceState | undefined {
     return this.parts.find((p) => p.name === name)?.state;
