@@ -144,20 +144,15 @@ export class ExecEngine<G extends FetchedInsn> {
 
   /** Translate (or find) the block at `pc` for `flags`. */
   block(env: number, pc: bigint, flags: number, maxInsns = this.options.maxBlockInsns): TranslationBlock<G> {
-    return this.cached(env, pc, flags, maxInsns) ?? this.translateBlock(env, pc, flags, maxInsns);
-  }
-
-  /** The cached block for this key, if any (nothing is translated). */
-  private cached(env: number, pc: bigint, flags: number, maxInsns: number): TranslationBlock<G> | undefined {
+    // Under paging the code's host address is part of the key: found once, used for lookup and insert.
     const paged = (flags & this.frontend.pagedFlags) !== 0;
     const host = paged ? this.frontend.codeHost(env, pc, flags) : -1;
     const hit = this.cache.lookup(pc, flags, maxInsns, paged ? host : undefined);
-    return hit && (!paged || this.secondPageMatches(env, hit)) ? hit : undefined;
+    if (hit && (!paged || this.secondPageMatches(env, hit))) return hit;
+    return this.translateBlock(env, pc, flags, maxInsns, paged, host);
   }
 
-  private translateBlock(env: number, pc: bigint, flags: number, maxInsns: number): TranslationBlock<G> {
-    const paged = (flags & this.frontend.pagedFlags) !== 0;
-    const host = paged ? this.frontend.codeHost(env, pc, flags) : -1;
+  private translateBlock(env: number, pc: bigint, flags: number, maxInsns: number, paged: boolean, host: number): TranslationBlock<G> {
     const t0 = performance.now();
     const code = this.frontend.translate(env, pc, flags, maxInsns);
     const { block: irOptimized, stats: passStats } = optimize(code.ir, this.options.passes);

@@ -50,7 +50,7 @@ export interface VirtMachineOptions extends RiscvMachineOptions, BootSources {
 }
 
 /** The package's root folder (where `images/` is), from either the sources or `dist/`. */
-function packageRoot(): string {
+export function packageRoot(): string {
   let dir = __dirname;
   while (!existsSync(join(dir, 'package.json'))) {
     const up = dirname(dir);

@@ -1,8 +1,9 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { SpikeMachine } from '../../core/machine/spike-machine';
+import { packageRoot } from '../../core/machine/virt-machine';
 import { UsageError } from './run';
 import { BootBenchResult, benchBootOrrery, benchBootQemu } from './bench-boot';
 import { benchSnapshot, formatSnapshotBench } from './bench-snapshot';
@@ -32,13 +33,6 @@ export interface BenchRow {
 }
 
 const QEMU = 'qemu-system-riscv64';
-
-function projectRoot(): string {
-  // dist/kernel/commands → project root, or kernel/commands when run from sources.
-  let dir = __dirname;
-  while (!existsSync(join(dir, 'package.json'))) dir = dirname(dir);
-  return dir;
-}
 
 function qemuAvailable(): boolean {
   return spawnSync(QEMU, ['--version'], { stdio: 'ignore' }).status === 0;
@@ -156,7 +150,7 @@ export async function benchCommand(argv: string[]): Promise<number> {
     return 0;
   }
   if (boot) return benchBoot(smp, useQemu, json);
-  const root = projectRoot();
+  const root = packageRoot();
   const manifest = join(root, 'images', 'bench', 'workloads.json');
   const all = JSON.parse(readFileSync(manifest, 'utf8')) as Workload[] | { workloads: Workload[] };
   let workloads = Array.isArray(all) ? all : all.workloads;
