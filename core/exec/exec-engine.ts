@@ -6,7 +6,7 @@ import { SoftMmu } from '../memory/softmmu';
 import { ENV } from './env';
 import { GuestException } from './guest-exception';
 import { TbCache } from './tb-cache';
-import { FetchedInsn, TranslatedCode, TranslationBlock } from './translation-block';
+import { FetchedInsn, RebuiltTranslation, TranslatedCode, TranslationBlock } from './translation-block';
 
 /** What the execution loop needs from a hart; targets implement it. */
 export interface ExecCpu {
@@ -155,19 +155,16 @@ export class ExecEngine<G extends FetchedInsn> {
   private translateBlock(env: number, pc: bigint, flags: number, maxInsns: number, paged: boolean, host: number): TranslationBlock<G> {
     const t0 = performance.now();
     const code = this.frontend.translate(env, pc, flags, maxInsns);
-    const { block: irOptimized, stats: passStats } = optimize(code.ir, this.options.passes);
     const seconds = (performance.now() - t0) / 1000;
+    // Cold blocks run their IR as translated; the passes run when a block is compiled (see compileQueue).
     const tb = new TranslationBlock<G>(
-      this.cache.allocateId(), pc, flags, maxInsns, code.guest, code.ir, irOptimized, passStats, code.ramPages, code.hostSpans,
+      this.cache.allocateId(), pc, flags, maxInsns, code.ramPages, code.hostSpans,
       {
         guestInsns: code.ir.insnCount, guestBytes: code.ir.byteSize, irOps: code.ir.ops.length,
-        irOpsOptimized: irOptimized.ops.length, hostBytes: 0, translateSeconds: seconds, interpretedRuns: 0,
+        irOpsOptimized: 0, hostBytes: 0, translateSeconds: seconds, interpretedRuns: 0,
       },
+      (block) => this.rebuild(env, block), code.ir,
     );
-    tb.retranslate = () => {
-      const again = this.frontend.translate(env, pc, flags, maxInsns);
-      return { ir: again.ir, irOptimized: optimize(again.ir, this.options.passes).block };
-    };
     if (paged && host < 0) {
       // Fetching faults: the block only raises the fault. It is not cached, since a
       // later mapping of the page must not find it.
@@ -185,18 +182,23 @@ export class ExecEngine<G extends FetchedInsn> {
     this.cache.insert(tb);
     this.stats.translateSeconds += seconds;
     this.stats.irOpsBefore += code.ir.ops.length;
-    this.stats.irOpsAfter += irOptimized.ops.length;
     this.stats.guestInsnsTranslated += code.ir.insnCount;
     // Compile-everything mode still batches: blocks translated ahead of running share a module.
     if (this.options.backend === 'wasm' && this.options.hotThreshold === 0) this.enqueue(tb, false);
     return tb;
   }
 
+  /** Every stage of a block, translated again (for inspection after the engine let go of them). */
+  private rebuild(env: number, tb: TranslationBlock<G>): RebuiltTranslation<G> {
+    const code = this.frontend.translate(env, tb.pc, tb.flags, tb.maxInsns);
+    const { block: irOptimized, stats: passStats } = optimize(code.ir, this.options.passes);
+    return { guest: code.guest, ir: code.ir, irOptimized, passStats };
+  }
+
   /** A paged block whose code crosses into a second page: does that page still map to the same host page? */
   private secondPageMatches(env: number, tb: TranslationBlock<G>): boolean {
     if (tb.ramPages.length < 2) return true;
-    const last = tb.guest[tb.guest.length - 1];
-    const end = BigInt.asUintN(64, last.pc + BigInt(last.len) - 1n);
+    const end = BigInt.asUintN(64, tb.pc + BigInt(tb.stats.guestBytes) - 1n);
     const want = tb.hostSpans[tb.hostSpans.length - 1][1] - 1;
     return this.frontend.codeHost(env, end, tb.flags) === want;
   }
@@ -254,12 +256,22 @@ export class ExecEngine<G extends FetchedInsn> {
     if (now || this.queue.length >= this.options.batchSize) this.compileQueue();
   }
 
-  /** Compile every queued block now (one module). */
+  /** Optimise and compile every queued block now (one module). */
   compileQueue(): void {
     const batch = this.queue.filter((tb) => tb.valid && !tb.compiled);
     this.queue.length = 0;
     if (batch.length === 0) return;
-    const compiled = this.jit.compile(batch.map((tb) => ({ ir: tb.irOptimized, id: tb.id })));
+    const t0 = performance.now();
+    const optimized = batch.map((tb) => {
+      const { block, stats } = optimize(tb.ir, this.options.passes);
+      tb.stats.irOpsOptimized = block.ops.length;
+      tb.stats.translateSeconds += stats.micros / 1e6;
+      this.stats.irOpsAfter += block.ops.length;
+      if (this.options.keepIr) tb.keepOptimized(block, stats);
+      return block;
+    });
+    this.stats.translateSeconds += (performance.now() - t0) / 1000;
+    const compiled = this.jit.compile(batch.map((tb, i) => ({ ir: optimized[i], id: tb.id })));
     batch.forEach((tb, i) => {
       tb.compiled = compiled[i];
       tb.queued = false;
@@ -349,7 +361,9 @@ export class ExecEngine<G extends FetchedInsn> {
           }
         } else {
           mem.setI64(env + ENV.icount, now + BigInt(tb.insnCount));
-          const exit = interpretBlock(tb.irOptimized, { view: mem.view, env, access: this.mmu });
+          // The interpreter-only backend runs hot blocks optimised; otherwise they are compiled before the passes pay off.
+          const ir = this.options.backend === 'interp' && tb.stats.interpretedRuns >= this.options.hotThreshold ? tb.irOptimized : tb.ir;
+          const exit = interpretBlock(ir, { view: mem.view, env, access: this.mmu });
           this.stats.insnsInterpreted += tb.insnCount;
           tb.stats.interpretedRuns++;
           if (this.options.backend === 'wasm' && tb.maxInsns > 1) {

@@ -32,22 +32,36 @@ export interface BlockStats {
   interpretedRuns: number;
 }
 
+/** What a block is rebuilt from when its translation products were let go (see {@link TranslationBlock.dropIr}). */
+export interface RebuiltTranslation<G extends FetchedInsn = FetchedInsn> {
+  readonly guest: G[];
+  readonly ir: IrBlock;
+  readonly irOptimized: IrBlock;
+  readonly passStats: PassStats;
+}
+
 /**
  * A translated block: the unit the translation cache holds, chains and
  * invalidates. Every stage of its translation stays available for inspection:
- * `guest` → `ir` → `irOptimized` → `compiled` (WebAssembly).
+ * `guest` → `ir` → `irOptimized` → `compiled` (WebAssembly). Only what running
+ * needs is kept for every block; the other stages are rebuilt on demand (a
+ * boot makes tens of thousands of blocks, and every object kept alive makes
+ * garbage collection slower).
  */
 export class TranslationBlock<G extends FetchedInsn = FetchedInsn> {
   /** Still in the cache (false after invalidation or a flush). */
   valid = true;
   /** The WebAssembly function, once compiled. */
   compiled?: CompiledBlock;
-  /** Blocks whose chain slot points at this one. */
-  readonly incoming: { tb: TranslationBlock<G>; slot: 0 | 1 }[] = [];
   /** The successors this block's chain slots point at. */
   readonly outgoing: [TranslationBlock<G> | undefined, TranslationBlock<G> | undefined] = [undefined, undefined];
   /** Queued for compilation. */
   queued = false;
+  private incomingKept?: { tb: TranslationBlock<G>; slot: 0 | 1 }[];
+  private guestKept?: G[];
+  private irKept?: IrBlock;
+  private irOptimizedKept?: IrBlock;
+  private passStatsKept?: PassStats;
 
   constructor(
     /** Chain-slot id (reused after a flush). */
@@ -58,20 +72,20 @@ export class TranslationBlock<G extends FetchedInsn = FetchedInsn> {
     readonly flags: number,
     /** Maximum instructions it was allowed (1 for single-step blocks). */
     readonly maxInsns: number,
-    /** Guest instructions. */
-    readonly guest: G[],
-    ir: IrBlock,
-    irOptimized: IrBlock,
-    /** What the passes did. */
-    readonly passStats: PassStats,
     /** RAM pages holding its code. */
     readonly ramPages: number[],
     /** Host address ranges [start, end) of its code bytes. */
     readonly hostSpans: [number, number][],
     readonly stats: BlockStats,
+    /**
+     * Translates the block again (same pc, flags and code, so the same
+     * result): the stages let go of are rebuilt from it.
+     */
+    readonly rebuild: (tb: TranslationBlock<G>) => RebuiltTranslation<G>,
+    /** IR as translated, kept until {@link dropIr}. */
+    ir?: IrBlock,
   ) {
     this.irKept = ir;
-    this.irOptimizedKept = irOptimized;
   }
 
   /** Number of guest instructions. */
@@ -79,37 +93,55 @@ export class TranslationBlock<G extends FetchedInsn = FetchedInsn> {
     return this.stats.guestInsns;
   }
 
-  /**
-   * Translates the block again, for its IR once {@link dropIr} let it go (the
-   * engine sets it: same pc, flags and code, so the same IR).
-   */
-  retranslate?: () => { ir: IrBlock; irOptimized: IrBlock };
-  private irKept?: IrBlock;
-  private irOptimizedKept?: IrBlock;
+  /** Blocks whose chain slot points at this one. */
+  get incoming(): { tb: TranslationBlock<G>; slot: 0 | 1 }[] {
+    return (this.incomingKept ??= []);
+  }
+
+  /** Guest instructions (decoded again when asked for). */
+  get guest(): G[] {
+    return this.guestKept ?? this.regenerate().guest;
+  }
 
   /** IR as translated. */
   get ir(): IrBlock {
     return this.irKept ?? this.regenerate().ir;
   }
 
-  /** IR after the optimisation passes: what the backends run. */
+  /** IR after the optimisation passes: what the WebAssembly backend compiles. */
   get irOptimized(): IrBlock {
     return this.irOptimizedKept ?? this.regenerate().irOptimized;
   }
 
-  /**
-   * Let go of both IRs (after compilation nothing runs them): a booting guest
-   * has tens of thousands of blocks, and keeping millions of IR ops alive
-   * makes every garbage collection slow. They are rebuilt on demand.
-   */
-  dropIr(): void {
-    if (!this.retranslate) return;
-    this.irKept = undefined;
-    this.irOptimizedKept = undefined;
+  /** What the passes did. */
+  get passStats(): PassStats {
+    return this.passStatsKept ?? this.regenerate().passStats;
   }
 
-  private regenerate(): { ir: IrBlock; irOptimized: IrBlock } {
-    if (!this.retranslate) throw new Error(`block at 0x${this.pc.toString(16)} has no IR to rebuild`);
-    return this.retranslate();
+  /** The optimised IR was just made (to compile the block): keep it and its stats until {@link dropIr}. */
+  keepOptimized(irOptimized: IrBlock, passStats: PassStats): void {
+    this.irOptimizedKept = irOptimized;
+    this.passStatsKept = passStats;
+  }
+
+  /**
+   * Let go of both IRs (after compilation nothing runs them): keeping millions
+   * of IR ops alive makes every garbage collection slow. They are rebuilt on demand.
+   */
+  dropIr(): void {
+    this.irKept = undefined;
+    this.irOptimizedKept = undefined;
+    this.passStatsKept = undefined;
+    this.guestKept = undefined;
+  }
+
+  /** Rebuild every stage and keep them (a block being inspected is likely to be inspected again). */
+  private regenerate(): RebuiltTranslation<G> {
+    const r = this.rebuild(this);
+    this.guestKept = r.guest;
+    this.irKept = r.ir;
+    this.irOptimizedKept = r.irOptimized;
+    this.passStatsKept = r.passStats;
+    return r;
   }
 }
