@@ -40,6 +40,10 @@ export interface SoftMmuStats {
 }
 
 const INVALID_TAG = -1n;
+/** Entries a hart's fill log holds before its next flush rewrites the whole table instead. */
+const FILL_LOG_SIZE = 256;
+/** Fill-log count meaning "too many (or unknown): flush everything". */
+const FULL_FLUSH = -1;
 const PAGE_MASK = BigInt(PAGE_SIZE - 1);
 const TABLE_SIZE = TLB_ENTRIES * TLB_ENTRY_SIZE;
 
@@ -66,17 +70,40 @@ export class SoftMmu implements GuestAccess {
     target.attach?.(this);
   }
 
+  /**
+   * Per hart (by env), the entries filled since its last flush, or
+   * undefined once more than {@link FILL_LOG_SIZE} were: Linux flushes its TLB
+   * thousands of times during a boot with a few dozen entries filled in
+   * between, so a flush rewrites those entries instead of the whole table.
+   */
+  private readonly fillLogs = new Map<number, { entries: Int32Array; count: number }>();
+
   /** Register a hart's env and empty its TLB. */
   addHart(env: number): void {
     this.envs.push(env);
+    this.fillLogs.set(env, { entries: new Int32Array(FILL_LOG_SIZE), count: FULL_FLUSH });
     this.flush(env);
   }
 
   /** Invalidate every TLB entry of one hart (e.g. `sfence.vma` without arguments, `satp` writes). */
   flush(env: number): void {
-    // All-ones bytes make every tag -1 (matches no page); addends are then never read.
-    this.mem.bytes.fill(0xff, env + ENV.tlb, env + ENV.tlb + TLB_MMU_MODES * TABLE_SIZE);
+    const log = this.fillLogs.get(env);
+    if (log && log.count !== FULL_FLUSH) {
+      for (let i = 0; i < log.count; i++) this.mem.bytes.fill(0xff, log.entries[i], log.entries[i] + TLB_ENTRY.addend);
+    } else {
+      // All-ones bytes make every tag -1 (matches no page); addends are then never read.
+      this.mem.bytes.fill(0xff, env + ENV.tlb, env + ENV.tlb + TLB_MMU_MODES * TABLE_SIZE);
+    }
+    if (log) log.count = 0;
     this.stats.tlbFlushes++;
+  }
+
+  /** Note a filled entry for {@link flush}. */
+  private logFill(env: number, e: number): void {
+    const log = this.fillLogs.get(env);
+    if (!log || log.count === FULL_FLUSH) return;
+    if (log.count === FILL_LOG_SIZE) log.count = FULL_FLUSH;
+    else log.entries[log.count++] = e;
   }
 
   /** Invalidate the entries for one virtual page in every MMU index of one hart. */
@@ -90,19 +117,24 @@ export class SoftMmu implements GuestAccess {
 
   /** Drop the write entries that map a RAM page in every hart, so stores to it take the slow path. */
   protectRamPage(ramPage: number): void {
-    const view = this.mem.view;
     const host = MEMORY.ramBase + ramPage * PAGE_SIZE;
     for (const env of this.envs) {
-      for (let i = 0; i < TLB_MMU_MODES * TLB_ENTRIES; i++) {
-        const e = env + ENV.tlb + i * TLB_ENTRY_SIZE;
-        const tag = view.getBigInt64(e + TLB_ENTRY.tagWrite, true);
-        if (tag === INVALID_TAG) continue;
-        const addend = view.getInt32(e + TLB_ENTRY.addend, true);
-        if (((Number(BigInt.asUintN(32, tag << BigInt(PAGE_BITS))) + addend) >>> 0) === host) {
-          view.setBigInt64(e + TLB_ENTRY.tagWrite, INVALID_TAG, true);
-        }
+      const log = this.fillLogs.get(env);
+      if (log && log.count !== FULL_FLUSH) {
+        for (let i = 0; i < log.count; i++) this.protectEntry(log.entries[i], host);
+      } else {
+        for (let i = 0; i < TLB_MMU_MODES * TLB_ENTRIES; i++) this.protectEntry(env + ENV.tlb + i * TLB_ENTRY_SIZE, host);
       }
     }
+  }
+
+  /** Invalidate entry `e`'s write tag if it maps host page `host` (number math: no BigInt per entry). */
+  private protectEntry(e: number, host: number): void {
+    const view = this.mem.view;
+    const lo = view.getInt32(e + TLB_ENTRY.tagWrite, true);
+    if (lo === -1 && view.getInt32(e + TLB_ENTRY.tagWrite + 4, true) === -1) return;
+    const addend = view.getInt32(e + TLB_ENTRY.addend, true);
+    if ((((lo << PAGE_BITS) >>> 0) + addend) >>> 0 === host) view.setBigInt64(e + TLB_ENTRY.tagWrite, INVALID_TAG, true);
   }
 
   private entry(env: number, mmuIdx: number, vpn: bigint): number {
@@ -128,6 +160,7 @@ export class SoftMmu implements GuestAccess {
     const vpage = Number(BigInt.asUintN(32, vaddr & ~PAGE_MASK));
     view.setInt32(e + TLB_ENTRY.addend, (hostPage - vpage) | 0, true);
     view.setBigInt64(e + field, vpn, true);
+    this.logFill(env, e);
     this.stats.tlbFills++;
   }
 
