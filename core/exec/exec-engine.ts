@@ -3,10 +3,17 @@ import { WasmJit } from '../backend/wasm/wasm-jit';
 import { PassOptions, optimize } from '../ir/passes/pipeline';
 import { PAGE_FLAG } from '../memory/bus';
 import { SoftMmu } from '../memory/softmmu';
-import { ENV } from './env';
+import { ENV, PAGE_SIZE } from './env';
 import { GuestException } from './guest-exception';
 import { TbCache } from './tb-cache';
-import { FetchedInsn, RebuiltTranslation, TranslatedCode, TranslationBlock } from './translation-block';
+import { FetchedInsn, pcKeyOf, RebuiltTranslation, TranslatedCode, TranslationBlock } from './translation-block';
+
+const TWO32 = 2 ** 32;
+
+/** The pc whose unsigned 32-bit halves are `lo` and `hi`. */
+function pcOf(lo: number, hi: number): bigint {
+  return (BigInt(hi) << 32n) | BigInt(lo);
+}
 
 /** What the execution loop needs from a hart; targets implement it. */
 export interface ExecCpu {
@@ -35,6 +42,8 @@ export interface Frontend<G extends FetchedInsn> {
   readonly pagedFlags: number;
   /** Host address of the code at virtual `pc` for a hart in state `flags`, or -1 when fetching there faults. */
   codeHost(env: number, pc: bigint, flags: number): number;
+  /** The softmmu index instruction fetches use in state `flags` (the loop looks code up in that TLB first). */
+  codeMmuIdx(flags: number): number;
 }
 
 /** Which backend runs translated blocks. */
@@ -104,9 +113,9 @@ export class ExecEngine<G extends FetchedInsn> {
   private readonly queue: TranslationBlock<G>[] = [];
   /** The running hart's env and the icount its run ends at (see {@link limitRun}). */
   private runningEnv = -1;
-  private runLimit = 0n;
+  private runLimit = 0;
   /** How far past {@link runLimit} a block that starts before it may run (see {@link run}). */
-  private runSlack = 0n;
+  private runSlack = 0;
   private readonly lastFlags = new Map<number, number>();
   private skipBreakpointAt: bigint | undefined;
 
@@ -144,12 +153,22 @@ export class ExecEngine<G extends FetchedInsn> {
 
   /** Translate (or find) the block at `pc` for `flags`. */
   block(env: number, pc: bigint, flags: number, maxInsns = this.options.maxBlockInsns): TranslationBlock<G> {
+    const u = BigInt.asUintN(64, pc);
+    return this.blockAt(env, Number(u & 0xffffffffn), Number(u >> 32n), flags, maxInsns);
+  }
+
+  /** {@link block} for the pc whose unsigned 32-bit halves are `lo` and `hi`: no BigInt unless it must translate. */
+  private blockAt(env: number, lo: number, hi: number, flags: number, maxInsns: number): TranslationBlock<G> {
     // Under paging the code's host address is part of the key: found once, used for lookup and insert.
     const paged = (flags & this.frontend.pagedFlags) !== 0;
-    const host = paged ? this.frontend.codeHost(env, pc, flags) : -1;
-    const hit = this.cache.lookup(pc, flags, maxInsns, paged ? host : undefined);
+    let host = -1;
+    if (paged) {
+      host = this.mmu.fetchHostHit(env, lo, hi, this.frontend.codeMmuIdx(flags));
+      if (host < 0) host = this.frontend.codeHost(env, pcOf(lo, hi), flags);
+    }
+    const hit = this.cache.lookupKey(pcKeyOf(lo, hi), hi, flags, maxInsns, paged ? host : undefined);
     if (hit && (!paged || this.secondPageMatches(env, hit))) return hit;
-    return this.translateBlock(env, pc, flags, maxInsns, paged, host);
+    return this.translateBlock(env, pcOf(lo, hi), flags, maxInsns, paged, host);
   }
 
   private translateBlock(env: number, pc: bigint, flags: number, maxInsns: number, paged: boolean, host: number): TranslationBlock<G> {
@@ -211,14 +230,26 @@ export class ExecEngine<G extends FetchedInsn> {
   limitRun(env: number, steps: number): void {
     if (env !== this.runningEnv) return;
     const mem = this.mmu.mem;
-    const want = mem.i64(env + ENV.icount) + BigInt(Math.max(0, Math.floor(steps)));
+    const want = this.u64(env + ENV.icount) + Math.max(0, Math.floor(steps));
     if (want >= this.runLimit) return;
     // The new end is a time slice's, not a budget's: it may be passed by a block (but the old end stays a bound).
     const end = this.runLimit + this.runSlack;
     this.runLimit = want;
     const slack = end - want;
-    this.runSlack = slack < BigInt(this.options.maxBlockInsns) ? slack : BigInt(this.options.maxBlockInsns);
+    this.runSlack = Math.min(slack, this.options.maxBlockInsns);
     mem.setI64(env + ENV.icountLimit, 0n); // leave generated code at the next block boundary; the loop restores the limit
+  }
+
+  /** An unsigned 64-bit counter in the shared memory, as a number (exact below 2^53: counts of instructions). */
+  private u64(addr: number): number {
+    const view = this.mmu.mem.view;
+    return view.getUint32(addr + 4, true) * TWO32 + view.getUint32(addr, true);
+  }
+
+  private setU64(addr: number, n: number): void {
+    const view = this.mmu.mem.view;
+    view.setUint32(addr, n >>> 0, true);
+    view.setUint32(addr + 4, Math.floor(n / TWO32), true);
   }
 
   /**
@@ -244,7 +275,7 @@ export class ExecEngine<G extends FetchedInsn> {
   /** Under paging, a chain slot may only point into the same virtual page (see {@link Frontend.pagedFlags}). */
   private mayChain(from: TranslationBlock<G>, to: TranslationBlock<G>): boolean {
     if (!(from.flags & this.frontend.pagedFlags)) return true;
-    return (from.pc >> 12n) === (to.pc >> 12n);
+    return Math.floor(from.pcKey / PAGE_SIZE) === Math.floor(to.pcKey / PAGE_SIZE) && from.pcHigh === to.pcHigh;
   }
 
   private enqueue(tb: TranslationBlock<G>, now: boolean): void {
@@ -291,19 +322,19 @@ export class ExecEngine<G extends FetchedInsn> {
   run(cpu: ExecCpu, maxInsns: number, slack = 0): StopReason {
     const mem = this.mmu.mem;
     const env = cpu.env;
-    const icount = () => mem.i64(env + ENV.icount);
+    const icount = () => this.u64(env + ENV.icount);
     this.runningEnv = env;
-    this.runLimit = icount() + BigInt(Math.max(0, Math.floor(maxInsns)));
-    this.runSlack = BigInt(Math.max(0, Math.floor(slack)));
-    mem.setI64(env + ENV.icountLimit, this.runLimit + this.runSlack);
+    this.runLimit = icount() + Math.max(0, Math.floor(maxInsns));
+    this.runSlack = Math.max(0, Math.floor(slack));
+    this.setU64(env + ENV.icountLimit, this.runLimit + this.runSlack);
     const debugging = this.breakpoints.size > 0;
     let linkFrom: TranslationBlock<G> | undefined;
     let linkSlot: 0 | 1 = 0;
 
     for (;;) {
       // A kick zeroes the limit in env so generated code comes back here; restore it.
-      if (!this.stopRequested && mem.i64(env + ENV.icountLimit) !== this.runLimit + this.runSlack) {
-        mem.setI64(env + ENV.icountLimit, this.runLimit + this.runSlack);
+      if (!this.stopRequested && this.u64(env + ENV.icountLimit) !== this.runLimit + this.runSlack) {
+        this.setU64(env + ENV.icountLimit, this.runLimit + this.runSlack);
       }
       if (cpu.takeInterrupt()) {
         this.stats.interrupts++;
@@ -320,9 +351,9 @@ export class ExecEngine<G extends FetchedInsn> {
       }
       const now = icount();
       if (now >= this.runLimit) return 'budget';
-      const pc = cpu.pc;
-      if (debugging && this.breakpoints.has(pc)) {
-        if (this.skipBreakpointAt !== pc) {
+      if (debugging) {
+        const pc = cpu.pc;
+        if (this.breakpoints.has(pc) && this.skipBreakpointAt !== pc) {
           this.skipBreakpointAt = pc;
           return 'breakpoint';
         }
@@ -334,15 +365,18 @@ export class ExecEngine<G extends FetchedInsn> {
         this.lastFlags.set(env, flags);
         linkFrom = undefined;
       }
+      const view = mem.view;
+      const pcLo = view.getUint32(env + ENV.pc, true);
+      const pcHi = view.getUint32(env + ENV.pc + 4, true);
       // Close to the end of an exact budget the full block may not fit: then a block cut to the
       // room left runs instead, which ends the budget exactly (so this happens once per run).
-      const room = Number(this.runLimit + this.runSlack - now);
+      const room = this.runLimit + this.runSlack - now;
       let tb: TranslationBlock<G>;
-      if (debugging) tb = this.block(env, pc, flags, 1);
-      else if (room >= this.options.maxBlockInsns) tb = this.block(env, pc, flags);
+      if (debugging) tb = this.blockAt(env, pcLo, pcHi, flags, 1);
+      else if (room >= this.options.maxBlockInsns) tb = this.blockAt(env, pcLo, pcHi, flags, this.options.maxBlockInsns);
       else {
-        const full = this.block(env, pc, flags);
-        tb = full.insnCount <= room ? full : this.block(env, pc, flags, Math.max(1, room));
+        const full = this.blockAt(env, pcLo, pcHi, flags, this.options.maxBlockInsns);
+        tb = full.insnCount <= room ? full : this.blockAt(env, pcLo, pcHi, flags, Math.max(1, room));
       }
       if (linkFrom && !debugging && this.mayChain(linkFrom, tb)) this.cache.link(linkFrom, linkSlot, tb);
       linkFrom = undefined;
@@ -360,7 +394,7 @@ export class ExecEngine<G extends FetchedInsn> {
             this.stats.chainMisses++;
           }
         } else {
-          mem.setI64(env + ENV.icount, now + BigInt(tb.insnCount));
+          this.setU64(env + ENV.icount, now + tb.insnCount);
           // The interpreter-only backend runs hot blocks optimised; otherwise they are compiled before the passes pay off.
           const ir = this.options.backend === 'interp' && tb.stats.interpretedRuns >= this.options.hotThreshold ? tb.irOptimized : tb.ir;
           const exit = interpretBlock(ir, { view: mem.view, env, access: this.mmu });
@@ -378,13 +412,13 @@ export class ExecEngine<G extends FetchedInsn> {
       } catch (e) {
         if (!(e instanceof GuestException)) throw e;
         const unretired = mem.i32(env + ENV.faultUnretired);
-        mem.setI64(env + ENV.icount, icount() - BigInt(unretired));
+        this.setU64(env + ENV.icount, icount() - unretired);
         if (!tb.compiled || this.options.backend !== 'wasm') this.stats.insnsInterpreted -= unretired;
         this.stats.exceptions++;
         // A trap retires nothing but takes time: it uses up one step of the budget, so a guest
         // stuck in a trap loop still stops when the budget runs out.
-        this.runLimit -= 1n;
-        if (!this.stopRequested) mem.setI64(env + ENV.icountLimit, this.runLimit + this.runSlack);
+        this.runLimit -= 1;
+        if (!this.stopRequested) this.setU64(env + ENV.icountLimit, this.runLimit + this.runSlack);
         cpu.takeException(e, BigInt.asUintN(64, mem.i64(env + ENV.faultPc)));
         linkFrom = undefined;
       }

@@ -1,6 +1,6 @@
 import { JMP_CACHE_ENTRIES, JMP_CACHE_ENTRY_SIZE, ENV, MEMORY, PAGE_SIZE, chainSlot, jmpCacheIndex } from './env';
 import { SharedMemory } from '../memory/shared-memory';
-import { FetchedInsn, TranslationBlock } from './translation-block';
+import { FetchedInsn, pcKey, TranslationBlock } from './translation-block';
 
 /** An empty jump cache: every entry's pc is -1 (odd: never a pc) and its table index 0. */
 const EMPTY_JUMP_CACHE = (() => {
@@ -9,6 +9,11 @@ const EMPTY_JUMP_CACHE = (() => {
   for (let i = 0; i < JMP_CACHE_ENTRIES; i++) v.setBigInt64(i * JMP_CACHE_ENTRY_SIZE, -1n, true);
   return b;
 })();
+
+/** Jump-cache entries remembered per hart between clears. */
+const JUMP_LOG_SIZE = 512;
+/** Jump-log count meaning "too many (or unknown): clear the whole table". */
+const FULL_CLEAR = -1;
 
 /** Counters of the translation cache, as plain data. */
 export interface TbCacheStats {
@@ -28,7 +33,8 @@ export interface TbCacheStats {
  */
 export class TbCache<G extends FetchedInsn = FetchedInsn> {
   readonly stats: TbCacheStats = { translated: 0, flushes: 0, invalidations: 0, links: 0 };
-  private readonly byPc = new Map<bigint, TranslationBlock<G>[]>();
+  /** Blocks by {@link pcKey} of their pc. */
+  private readonly byPc = new Map<number, TranslationBlock<G>[]>();
   private readonly byPage = new Map<number, Set<TranslationBlock<G>>>();
   private readonly byId: (TranslationBlock<G> | undefined)[] = [];
   /**
@@ -38,6 +44,13 @@ export class TbCache<G extends FetchedInsn = FetchedInsn> {
    */
   private readonly codeBits = new Map<number, Uint32Array>();
   private nextId = 0;
+  /**
+   * Per hart (by env), the jump-cache entries filled since its last clear, or
+   * {@link FULL_CLEAR} once there were too many: the cache is cleared on every
+   * change of translation state (thousands of times in a boot), and rewriting
+   * the few entries filled is much cheaper than the whole table.
+   */
+  private readonly jumpLogs = new Map<number, { entries: Int32Array; count: number }>();
   /** Envs of every hart (jump caches to keep coherent). */
   readonly envs: number[] = [];
   /** Called on a full flush (the backend drops its compiled code). */
@@ -50,10 +63,15 @@ export class TbCache<G extends FetchedInsn = FetchedInsn> {
    * must also have been made from the code at that host address.
    */
   lookup(pc: bigint, flags: number, maxInsns: number, host?: number): TranslationBlock<G> | undefined {
-    const list = this.byPc.get(pc);
+    return this.lookupKey(pcKey(pc), Number(BigInt.asUintN(64, pc) >> 32n), flags, maxInsns, host);
+  }
+
+  /** {@link lookup} by the pc's key and high word (the execution loop's way: no BigInt). */
+  lookupKey(key: number, pcHigh: number, flags: number, maxInsns: number, host?: number): TranslationBlock<G> | undefined {
+    const list = this.byPc.get(key);
     if (!list) return undefined;
     for (const tb of list) {
-      if (tb.flags !== flags || tb.maxInsns !== maxInsns) continue;
+      if (tb.flags !== flags || tb.maxInsns !== maxInsns || tb.pcHigh !== pcHigh) continue;
       if (host !== undefined && tb.hostSpans[0]?.[0] !== host) continue;
       return tb;
     }
@@ -68,9 +86,9 @@ export class TbCache<G extends FetchedInsn = FetchedInsn> {
 
   /** Add a new block. */
   insert(tb: TranslationBlock<G>): void {
-    const list = this.byPc.get(tb.pc);
+    const list = this.byPc.get(tb.pcKey);
     if (list) list.push(tb);
-    else this.byPc.set(tb.pc, [tb]);
+    else this.byPc.set(tb.pcKey, [tb]);
     for (const p of tb.ramPages) {
       let set = this.byPage.get(p);
       if (!set) this.byPage.set(p, (set = new Set()));
@@ -112,23 +130,37 @@ export class TbCache<G extends FetchedInsn = FetchedInsn> {
   /** Remember `tb` in a hart's jump cache, for indirect jumps from generated code. */
   fillJumpCache(env: number, tb: TranslationBlock<G>): void {
     if (!tb.compiled) return;
-    const e = env + ENV.jmpCache + jmpCacheIndex(tb.pc) * JMP_CACHE_ENTRY_SIZE;
+    // The key's low 32 bits are the pc's: index without BigInt work.
+    const e = env + ENV.jmpCache + (((tb.pcKey >>> 0) >>> 1) & (JMP_CACHE_ENTRIES - 1)) * JMP_CACHE_ENTRY_SIZE;
+    if (this.mem.i32(e + 8) === tb.compiled.tableIndex) return;
     this.mem.setI64(e, tb.pc);
     this.mem.setI32(e + 8, tb.compiled.tableIndex);
+    const log = this.jumpLogs.get(env);
+    if (!log || log.count === FULL_CLEAR) return;
+    if (log.count === JUMP_LOG_SIZE) log.count = FULL_CLEAR;
+    else log.entries[log.count++] = e;
   }
 
   /** Empty a hart's jump cache (its translation state changed). */
   clearJumpCache(env: number): void {
-    this.mem.bytes.set(EMPTY_JUMP_CACHE, env + ENV.jmpCache);
+    let log = this.jumpLogs.get(env);
+    if (!log) this.jumpLogs.set(env, (log = { entries: new Int32Array(JUMP_LOG_SIZE), count: FULL_CLEAR }));
+    if (log.count === FULL_CLEAR) {
+      this.mem.bytes.set(EMPTY_JUMP_CACHE, env + ENV.jmpCache);
+    } else {
+      const empty = EMPTY_JUMP_CACHE.subarray(0, JMP_CACHE_ENTRY_SIZE);
+      for (let i = 0; i < log.count; i++) this.mem.bytes.set(empty, log.entries[i]);
+    }
+    log.count = 0;
   }
 
   /** Remove one block: unlink it from chains and jump caches. */
   invalidate(tb: TranslationBlock<G>): void {
     if (!tb.valid) return;
     tb.valid = false;
-    const list = this.byPc.get(tb.pc)!;
+    const list = this.byPc.get(tb.pcKey)!;
     list.splice(list.indexOf(tb), 1);
-    if (list.length === 0) this.byPc.delete(tb.pc);
+    if (list.length === 0) this.byPc.delete(tb.pcKey);
     for (const p of tb.ramPages) this.byPage.get(p)?.delete(tb);
     for (const { tb: from, slot } of tb.incoming) {
       if (from.outgoing[slot] === tb) {

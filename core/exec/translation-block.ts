@@ -32,6 +32,22 @@ export interface BlockStats {
   interpretedRuns: number;
 }
 
+/**
+ * A pc as a number key: its low 53 bits (exact in a double). Pcs that differ
+ * only above bit 52 share a key; the cache tells them apart by the high word.
+ */
+export function pcKey(pc: bigint): number {
+  return Number(BigInt.asUintN(53, pc));
+}
+
+/** The key of the pc whose unsigned 32-bit halves are `lo` and `hi` (same as {@link pcKey}). */
+export function pcKeyOf(lo: number, hi: number): number {
+  return (hi & PC_KEY_HIGH_MASK) * 2 ** 32 + lo;
+}
+
+/** Bits of a pc's high word that are part of its key (53 − 32). */
+const PC_KEY_HIGH_MASK = (1 << 21) - 1;
+
 /** What a block is rebuilt from when its translation products were let go (see {@link TranslationBlock.dropIr}). */
 export interface RebuiltTranslation<G extends FetchedInsn = FetchedInsn> {
   readonly guest: G[];
@@ -57,6 +73,9 @@ export class TranslationBlock<G extends FetchedInsn = FetchedInsn> {
   readonly outgoing: [TranslationBlock<G> | undefined, TranslationBlock<G> | undefined] = [undefined, undefined];
   /** Queued for compilation. */
   queued = false;
+  /** {@link pc} as the cache's key (see {@link pcKey}) and its high 32 bits, so lookups need no BigInt. */
+  readonly pcKey: number;
+  readonly pcHigh: number;
   private incomingKept?: { tb: TranslationBlock<G>; slot: 0 | 1 }[];
   private guestKept?: G[];
   private irKept?: IrBlock;
@@ -86,6 +105,8 @@ export class TranslationBlock<G extends FetchedInsn = FetchedInsn> {
     ir?: IrBlock,
   ) {
     this.irKept = ir;
+    this.pcKey = pcKey(pc);
+    this.pcHigh = Number(BigInt.asUintN(64, pc) >> 32n);
   }
 
   /** Number of guest instructions. */

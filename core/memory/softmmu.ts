@@ -254,6 +254,19 @@ export class SoftMmu implements GuestAccess {
   }
 
   /**
+   * {@link fetchHost} when the TLB has the page, else -1 (never faults): the
+   * execution loop's lookup, with the address as unsigned 32-bit halves.
+   */
+  fetchHostHit(env: number, lo: number, hi: number, mmuIdx: number): number {
+    const view = this.mem.view;
+    const e = env + ENV.tlb + mmuIdx * TABLE_SIZE + ((lo >>> PAGE_BITS) & (TLB_ENTRIES - 1)) * TLB_ENTRY_SIZE;
+    // The tag is the unsigned virtual page number, vaddr >> 12.
+    if (view.getUint32(e + TLB_ENTRY.tagExec, true) !== ((lo >>> PAGE_BITS) | (hi << (32 - PAGE_BITS))) >>> 0) return -1;
+    if (view.getUint32(e + TLB_ENTRY.tagExec + 4, true) !== hi >>> PAGE_BITS) return -1;
+    return (lo + view.getInt32(e + TLB_ENTRY.addend, true)) >>> 0;
+  }
+
+  /**
    * Check that a store to `addr` would succeed without performing it (atomics
    * check write permission before they read). Returns the host address for RAM,
    * or -1 for MMIO.

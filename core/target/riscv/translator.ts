@@ -54,6 +54,10 @@ export class RiscvTranslator {
   readonly pagedFlags = TB_FLAGS.paged;
 
   /** @inheritdoc */
+  codeMmuIdx(flags: number): number {
+    return flags & TB_FLAGS.privMask;
+  }
+
   codeHost(env: number, pc: bigint, flags: number): number {
     try {
       return this.mmu.fetchHost(env, pc, flags & TB_FLAGS.privMask);
