@@ -6,7 +6,7 @@ import { SoftMmu } from '../memory/softmmu';
 import { ENV, PAGE_SIZE } from './env';
 import { GuestException } from './guest-exception';
 import { TbCache } from './tb-cache';
-import { FetchedInsn, pcKeyOf, RebuiltTranslation, TranslatedCode, TranslationBlock } from './translation-block';
+import { FetchedInsn, RebuiltTranslation, TranslatedCode, TranslationBlock } from './translation-block';
 
 const TWO32 = 2 ** 32;
 
@@ -166,7 +166,7 @@ export class ExecEngine<G extends FetchedInsn> {
       host = this.mmu.fetchHostHit(env, lo, hi, this.frontend.codeMmuIdx(flags));
       if (host < 0) host = this.frontend.codeHost(env, pcOf(lo, hi), flags);
     }
-    const hit = this.cache.lookupKey(pcKeyOf(lo, hi), hi, flags, maxInsns, paged ? host : undefined);
+    const hit = this.cache.lookupHalves(lo, hi, flags, maxInsns, paged ? host : undefined);
     if (hit && (!paged || this.secondPageMatches(env, hit))) return hit;
     return this.translateBlock(env, pcOf(lo, hi), flags, maxInsns, paged, host);
   }

@@ -1,6 +1,6 @@
 import { JMP_CACHE_ENTRIES, JMP_CACHE_ENTRY_SIZE, ENV, MEMORY, PAGE_SIZE, chainSlot, jmpCacheIndex } from './env';
 import { SharedMemory } from '../memory/shared-memory';
-import { FetchedInsn, pcKey, TranslationBlock } from './translation-block';
+import { FetchedInsn, pcKeyOf, TranslationBlock } from './translation-block';
 
 /** An empty jump cache: every entry's pc is -1 (odd: never a pc) and its table index 0. */
 const EMPTY_JUMP_CACHE = (() => {
@@ -10,6 +10,8 @@ const EMPTY_JUMP_CACHE = (() => {
   return b;
 })();
 
+/** Entries of the table of recently found blocks. */
+const RECENT_ENTRIES = 4096;
 /** Jump-cache entries remembered per hart between clears. */
 const JUMP_LOG_SIZE = 512;
 /** Jump-log count meaning "too many (or unknown): clear the whole table". */
@@ -33,8 +35,10 @@ export interface TbCacheStats {
  */
 export class TbCache<G extends FetchedInsn = FetchedInsn> {
   readonly stats: TbCacheStats = { translated: 0, flushes: 0, invalidations: 0, links: 0 };
-  /** Blocks by {@link pcKey} of their pc. */
+  /** Blocks by the number key of their pc (see pcKey in translation-block.ts). */
   private readonly byPc = new Map<number, TranslationBlock<G>[]>();
+  /** Recently found blocks, direct-mapped by pc (see {@link lookupHalves}); stale entries are skipped by `valid`. */
+  private readonly recent: (TranslationBlock<G> | undefined)[] = new Array(RECENT_ENTRIES).fill(undefined);
   private readonly byPage = new Map<number, Set<TranslationBlock<G>>>();
   private readonly byId: (TranslationBlock<G> | undefined)[] = [];
   /**
@@ -63,16 +67,26 @@ export class TbCache<G extends FetchedInsn = FetchedInsn> {
    * must also have been made from the code at that host address.
    */
   lookup(pc: bigint, flags: number, maxInsns: number, host?: number): TranslationBlock<G> | undefined {
-    return this.lookupKey(pcKey(pc), Number(BigInt.asUintN(64, pc) >> 32n), flags, maxInsns, host);
+    const u = BigInt.asUintN(64, pc);
+    return this.lookupHalves(Number(u & 0xffffffffn), Number(u >> 32n), flags, maxInsns, host);
   }
 
-  /** {@link lookup} by the pc's key and high word (the execution loop's way: no BigInt). */
-  lookupKey(key: number, pcHigh: number, flags: number, maxInsns: number, host?: number): TranslationBlock<G> | undefined {
-    const list = this.byPc.get(key);
+  /**
+   * {@link lookup} by the pc's unsigned 32-bit halves (the execution loop's
+   * way: no BigInt). A direct-mapped table of recent finds answers most calls
+   * before the map is asked.
+   */
+  lookupHalves(lo: number, hi: number, flags: number, maxInsns: number, host?: number): TranslationBlock<G> | undefined {
+    const slot = (lo >>> 1) & (RECENT_ENTRIES - 1);
+    const r = this.recent[slot];
+    if (r !== undefined && r.valid && r.pcLow === lo && r.pcHigh === hi && r.flags === flags && r.maxInsns === maxInsns
+      && (host === undefined || r.hostSpans[0][0] === host)) return r;
+    const list = this.byPc.get(pcKeyOf(lo, hi));
     if (!list) return undefined;
     for (const tb of list) {
-      if (tb.flags !== flags || tb.maxInsns !== maxInsns || tb.pcHigh !== pcHigh) continue;
+      if (tb.flags !== flags || tb.maxInsns !== maxInsns || tb.pcHigh !== hi) continue;
       if (host !== undefined && tb.hostSpans[0]?.[0] !== host) continue;
+      this.recent[slot] = tb;
       return tb;
     }
     return undefined;
@@ -130,8 +144,8 @@ export class TbCache<G extends FetchedInsn = FetchedInsn> {
   /** Remember `tb` in a hart's jump cache, for indirect jumps from generated code. */
   fillJumpCache(env: number, tb: TranslationBlock<G>): void {
     if (!tb.compiled) return;
-    // The key's low 32 bits are the pc's: index without BigInt work.
-    const e = env + ENV.jmpCache + (((tb.pcKey >>> 0) >>> 1) & (JMP_CACHE_ENTRIES - 1)) * JMP_CACHE_ENTRY_SIZE;
+    // Indexed by the low word (a number): no BigInt work.
+    const e = env + ENV.jmpCache + ((tb.pcLow >>> 1) & (JMP_CACHE_ENTRIES - 1)) * JMP_CACHE_ENTRY_SIZE;
     if (this.mem.i32(e + 8) === tb.compiled.tableIndex) return;
     this.mem.setI64(e, tb.pc);
     this.mem.setI32(e + 8, tb.compiled.tableIndex);
@@ -238,6 +252,7 @@ export class TbCache<G extends FetchedInsn = FetchedInsn> {
     this.byPage.clear();
     this.codeBits.clear();
     this.byId.length = 0;
+    this.recent.fill(undefined);
     this.nextId = 0;
     new Uint8Array(this.mem.memory.buffer, MEMORY.chainBase, MEMORY.maxBlocks * 8).fill(0);
     for (const env of this.envs) this.clearJumpCache(env);

@@ -75,6 +75,7 @@ export class TranslationBlock<G extends FetchedInsn = FetchedInsn> {
   queued = false;
   /** {@link pc} as the cache's key (see {@link pcKey}) and its high 32 bits, so lookups need no BigInt. */
   readonly pcKey: number;
+  readonly pcLow: number;
   readonly pcHigh: number;
   private incomingKept?: { tb: TranslationBlock<G>; slot: 0 | 1 }[];
   private guestKept?: G[];
@@ -106,6 +107,7 @@ export class TranslationBlock<G extends FetchedInsn = FetchedInsn> {
   ) {
     this.irKept = ir;
     this.pcKey = pcKey(pc);
+    this.pcLow = this.pcKey >>> 0;
     this.pcHigh = Number(BigInt.asUintN(64, pc) >> 32n);
   }
 

@@ -12,6 +12,12 @@ export const RV_ENV = {
   f: (i: number): number => ENV.target + 256 + i * 8,
   /** i32: fcsr (frm << 5 | fflags), in env so generated FP fast paths can check it. */
   fcsr: ENV.target + 512,
+  /**
+   * i32, set by every CSR write: 1 when the block must end after it (the
+   * translation state changed, an interrupt became deliverable, or the CSR is
+   * not known to be free of such effects), 0 when execution may go on.
+   */
+  csrExit: ENV.target + 516,
   /** End of the RISC-V state. */
   end: ENV.target + 520,
 } as const;

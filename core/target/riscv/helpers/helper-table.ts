@@ -5,6 +5,8 @@ import { SoftMmu } from '../../../memory/softmmu';
 import { RiscvCpu } from '../cpu';
 import { readCsr, readModifyWriteBase, writeCsr } from '../csr';
 import { EXC, MSTATUS, PRIV } from '../spec';
+import { RV_ENV } from '../cpu-layout';
+import { CSR } from '../csr-numbers';
 import { createFpHelpers, FpHelpers } from './fp-helpers';
 
 /** What the helpers need from the machine around them. */
@@ -17,6 +19,17 @@ export interface RiscvRuntime {
   /** `wfi` retired: let the machine skip to the next event. */
   waitForInterrupt(cpu: RiscvCpu): void;
 }
+
+/**
+ * CSRs whose writes affect later instructions only through the translation
+ * flags or pending interrupts, both checked after the write: the block may go
+ * on after writing them when neither changed (Linux saves and restores
+ * `sstatus.SIE` around every spinlock). Writes to any other CSR end the block.
+ */
+const CSRS_WITHOUT_SIDE_EFFECTS: ReadonlySet<number> = new Set([
+  CSR.sstatus, CSR.sie, CSR.sip, CSR.sscratch, CSR.sepc, CSR.scause, CSR.stval, CSR.stvec,
+  CSR.mstatus, CSR.mie, CSR.mip, CSR.mscratch, CSR.mepc, CSR.mcause, CSR.mtval, CSR.mtvec,
+]);
 
 /** CSR instruction kinds for the `csr` helper's mode argument. */
 export const CSR_OP = { write: 0, set: 1, clear: 2, read: 4, doWrite: 8 } as const;
@@ -74,7 +87,11 @@ export function createRiscvHelpers(rt: RiscvRuntime): RiscvHelpers {
         const op = mode & 3;
         const base = op === CSR_OP.write ? 0n : readModifyWriteBase(cpu, num, old);
         const v = op === CSR_OP.write ? value : op === CSR_OP.set ? base | value : base & ~value;
-        if (writeCsr(cpu, num, v, raw, u).flushTlb) rt.flushTlb(cpu);
+        const flagsBefore = cpu.tbFlags();
+        const flush = writeCsr(cpu, num, v, raw, u).flushTlb === true;
+        if (flush) rt.flushTlb(cpu);
+        const goOn = !flush && CSRS_WITHOUT_SIDE_EFFECTS.has(num) && cpu.tbFlags() === flagsBefore && cpu.pendingInterrupt() < 0;
+        mmu.mem.setI32(cpu.env + RV_ENV.csrExit, goOn ? 0 : 1);
       }
       return BigInt.asIntN(64, old);
     }, { writesEnv: true }),
