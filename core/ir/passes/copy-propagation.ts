@@ -1,6 +1,28 @@
 import { IrBlock, IrOp, Value } from '../ir';
-import { mapInputs, writtenTemp } from './operand-rewrite';
-import { scratchTables } from './scratch-tables';
+import { mapInputs } from './operand-rewrite';
+import { scratchTable } from './scratch-tables';
+
+/*
+ * The state of the block being processed, module-level so that no closure is
+ * made per block (passes never re-enter). `source[id]` is the value temp `id`
+ * copies, valid when `stamp[id] === epoch`; `sourceWrites[id]` is the write
+ * count of that source when the copy was made. `source` is reused across
+ * blocks: stale entries are never read, since `stamp` is cleared per block.
+ */
+const source: (Value | null)[] = [];
+let sourceWrites: Int32Array = new Int32Array(0);
+let stamp: Int32Array = new Int32Array(0);
+let writes: Int32Array = new Int32Array(0);
+let epoch = 1;
+
+/** What a read of `v` may read instead: the source of its copy while both are unchanged. */
+function resolve(v: Value): Value {
+  if (v.kind === 'const') return v;
+  const id = v.id;
+  if (stamp[id] !== epoch) return v;
+  const s = source[id]!;
+  return s.kind === 'temp' && writes[s.id] !== sourceWrites[id] ? v : s;
+}
 
 /**
  * Copy propagation: after `mov t1, x` (x a temp or a constant), later reads
@@ -18,19 +40,16 @@ import { scratchTables } from './scratch-tables';
  */
 export function copyPropagation(block: IrBlock): IrBlock {
   const n = block.tempCount;
-  const source: (Value | undefined)[] = new Array(n);
-  // sourceWrites: writes[source] when the copy was made; source[id] is valid when stamp[id] === epoch.
-  const [sourceWrites, stamp, writes] = scratchTables(3, n);
-  let epoch = 1;
+  sourceWrites = scratchTable(0, n);
+  stamp = scratchTable(1, n);
+  writes = scratchTable(2, n);
+  while (source.length < n) source.push(null);
+  epoch = 1;
 
-  const resolve = (v: Value): Value => {
-    if (v.kind === 'const' || stamp[v.id] !== epoch) return v;
-    const s = source[v.id]!;
-    return s.kind === 'temp' && writes[s.id] !== sourceWrites[v.id] ? v : s;
-  };
-
+  const ops = block.ops;
   const out: IrOp[] = [];
-  for (const input of block.ops) {
+  for (let i = 0; i < ops.length; i++) {
+    const input = ops[i];
     if (input.opc === 'label') {
       epoch++;
       out.push(input);
@@ -38,18 +57,19 @@ export function copyPropagation(block: IrBlock): IrBlock {
     }
     // Copy-on-write: ops are shared with the input block, which must stay as it was.
     const op = mapInputs(input, resolve);
-    const dst = writtenTemp(op);
+    const dst = (op as { dst?: { id: number } }).dst;
     if (dst) {
+      const id = dst.id;
       if (op.opc === 'mov') {
         const a = op.a;
-        if (a.kind === 'temp' && a.id === dst.id) continue; // t = t: nothing changes
-        writes[dst.id]++;
-        source[dst.id] = a;
-        sourceWrites[dst.id] = a.kind === 'temp' ? writes[a.id] : 0;
-        stamp[dst.id] = epoch;
+        if (a.kind === 'temp' && a.id === id) continue; // t = t: nothing changes
+        writes[id]++;
+        source[id] = a;
+        sourceWrites[id] = a.kind === 'temp' ? writes[a.id] : 0;
+        stamp[id] = epoch;
       } else {
-        writes[dst.id]++;
-        stamp[dst.id] = 0;
+        writes[id]++;
+        stamp[id] = 0;
       }
     }
     out.push(op);

@@ -1,6 +1,6 @@
 import { ENV } from '../../exec/env';
 import { EnvSync, IrBlock, IrOp, IrType, Value } from '../ir';
-import { scratchTables } from './scratch-tables';
+import { scratchTable } from './scratch-tables';
 
 /** Bytes an env access of each type covers. */
 function sizeOf(type: IrType): number {
@@ -31,10 +31,15 @@ let epoch = 0;
 /** Per-temp write counts of the block being processed. */
 let writes: Int32Array = new Int32Array(0);
 
-/** The stores not yet emitted (the input's `st` ops themselves), in program order. */
+/**
+ * The stores not yet emitted (the input's `st` ops themselves), in program
+ * order: `deferred[0..pending)`. A count rather than the array's length, since
+ * setting an array's length is a runtime call.
+ */
 const deferred: StOp[] = [];
 /** `deferredSync[i]`: `deferred[i]` as a slow-path sync entry, made once and shared by the memory ops it is attached to. */
 const deferredSync: (EnvSync | null)[] = [];
+let pending = 0;
 /** The ops emitted so far for the block being processed. */
 let out: IrOp[] = [];
 
@@ -80,15 +85,14 @@ function remember(offset: number, size: number, value: Value): void {
 // The flushes below emit deferred stores in program order and keep the rest, in place.
 
 function flushAll(): void {
-  for (let i = 0; i < deferred.length; i++) out.push(deferred[i]);
-  deferred.length = 0;
-  deferredSync.length = 0;
+  for (let i = 0; i < pending; i++) out.push(deferred[i]);
+  pending = 0;
 }
 
 /** Emit the deferred stores overlapping [offset, offset + size). */
 function flushOverlapping(offset: number, size: number): void {
   let k = 0;
-  for (let i = 0; i < deferred.length; i++) {
+  for (let i = 0; i < pending; i++) {
     const d = deferred[i];
     if (d.offset < offset + size && offset < d.offset + sizeOf(d.type)) {
       out.push(d);
@@ -97,14 +101,13 @@ function flushOverlapping(offset: number, size: number): void {
       deferred[k++] = d;
     }
   }
-  deferred.length = k;
-  deferredSync.length = k;
+  pending = k;
 }
 
 /** Emit the deferred stores of temp `id`'s value. */
 function flushSource(id: number): void {
   let k = 0;
-  for (let i = 0; i < deferred.length; i++) {
+  for (let i = 0; i < pending; i++) {
     const d = deferred[i];
     if (d.src.kind === 'temp' && d.src.id === id) {
       out.push(d);
@@ -113,28 +116,26 @@ function flushSource(id: number): void {
       deferred[k++] = d;
     }
   }
-  deferred.length = k;
-  deferredSync.length = k;
+  pending = k;
 }
 
 /** Drop the deferred stores a store to [offset, offset + size) covers entirely. */
 function dropCovered(offset: number, size: number): void {
   let k = 0;
-  for (let i = 0; i < deferred.length; i++) {
+  for (let i = 0; i < pending; i++) {
     const d = deferred[i];
     if (!(d.offset >= offset && d.offset + sizeOf(d.type) <= offset + size)) {
       deferredSync[k] = deferredSync[i];
       deferred[k++] = d;
     }
   }
-  deferred.length = k;
-  deferredSync.length = k;
+  pending = k;
 }
 
 /** The deferred stores as slow-path syncs, after `prior` (an op's own syncs). */
 function syncList(prior: EnvSync[] | undefined): EnvSync[] {
   const list: EnvSync[] = prior ? prior.slice() : [];
-  for (let i = 0; i < deferred.length; i++) {
+  for (let i = 0; i < pending; i++) {
     let s = deferredSync[i];
     if (s === null) {
       const d = deferred[i];
@@ -171,11 +172,10 @@ function syncList(prior: EnvSync[] | undefined): EnvSync[] {
  * shared with the input block, as in every pass).
  */
 export function envForwarding(block: IrBlock): IrBlock {
-  [writes] = scratchTables(1, block.tempCount);
+  writes = scratchTable(0, block.tempCount);
   forgetAll();
   ensureOffsets(FAULT_OFFSET + FAULT_SIZE);
-  deferred.length = 0;
-  deferredSync.length = 0;
+  pending = 0;
   const result: IrOp[] = out = [];
   // While every access is 4-byte aligned (the usual case), entries can only
   // start at multiples of 4, so overlap checks probe 3 offsets instead of 15.
@@ -199,10 +199,10 @@ export function envForwarding(block: IrBlock): IrBlock {
             forwarded = true;
           }
         }
-        if (!forwarded && deferred.length > 0) flushOverlapping(offset, size);
+        if (!forwarded && pending > 0) flushOverlapping(offset, size);
         // A deferred store of this temp must happen before the temp changes.
         const id = op.dst.id;
-        if (deferred.length > 0) flushSource(id);
+        if (pending > 0) flushSource(id);
         writes[id]++;
         // Remember after counting the write: the value is dst as it is now.
         if (!forwarded) remember(offset, size, op.dst);
@@ -214,35 +214,35 @@ export function envForwarding(block: IrBlock): IrBlock {
         if ((offset & 3) !== 0) step = 1;
         const size = sizeOf(op.type);
         ensureOffsets(offset + size);
-        if (deferred.length > 0) {
+        if (pending > 0) {
           dropCovered(offset, size);
           flushOverlapping(offset, size); // partly overwritten stores must still happen first
         }
         forget(offset, size, step);
         remember(offset, size, op.src);
-        deferred.push(op);
-        deferredSync.push(null);
+        deferred[pending] = op;
+        deferredSync[pending++] = null;
         continue;
       }
       case 'label': case 'br': case 'brcond': case 'goto_tb': case 'goto_ptr': case 'exit_tb':
-        if (deferred.length > 0) flushAll();
+        if (pending > 0) flushAll();
         if (op.opc === 'label') forgetAll();
         break;
       case 'qemu_ld':
-        if (deferred.length > 0) {
+        if (pending > 0) {
           emitted = { opc: op.opc, type: op.type, dst: op.dst, addr: op.addr, memop: op.memop, mmuIdx: op.mmuIdx, sync: syncList(op.sync) };
         }
         forget(FAULT_OFFSET, FAULT_SIZE, step);
         break;
       case 'qemu_st':
-        if (deferred.length > 0) {
+        if (pending > 0) {
           emitted = { opc: op.opc, type: op.type, src: op.src, addr: op.addr, memop: op.memop, mmuIdx: op.mmuIdx, sync: syncList(op.sync) };
         }
         forget(FAULT_OFFSET, FAULT_SIZE, step);
         break;
       case 'call': {
         const h = op.helper;
-        if ((h.readsEnv || h.mayRaise || h.writesEnv) && deferred.length > 0) flushAll();
+        if ((h.readsEnv || h.mayRaise || h.writesEnv) && pending > 0) flushAll();
         if (h.mayRaise) forget(FAULT_OFFSET, FAULT_SIZE, step);
         if (h.writesEnv) forgetAll();
         break;
@@ -251,12 +251,12 @@ export function envForwarding(block: IrBlock): IrBlock {
     const dst = (emitted as { dst?: { id: number } }).dst;
     if (dst) {
       // A deferred store of this temp must happen before the temp changes.
-      if (deferred.length > 0) flushSource(dst.id);
+      if (pending > 0) flushSource(dst.id);
       writes[dst.id]++;
     }
     out.push(emitted);
   }
-  if (deferred.length > 0) flushAll(); // a well-formed block ends in a terminator, which already flushed
+  if (pending > 0) flushAll(); // a well-formed block ends in a terminator, which already flushed
   out = [];
   block.ops = result;
   return block;
