@@ -22,25 +22,32 @@ export function constantFold(block: IrBlock): IrBlock {
   epoch = 1;
 
   const ops = block.ops;
-  const out: IrOp[] = [];
+  // Made at the first op that changes (with the ops before it): a block with nothing to
+  // fold keeps its list, which also tells the pipeline nothing changed.
+  let out: IrOp[] | null = null;
   for (let i = 0; i < ops.length; i++) {
     const op = ops[i];
     if (op.opc === 'label') epoch++;
     const folded = fold(op);
-    if (folded === null) continue;
-    const dst = (folded as { dst?: Temp }).dst;
-    if (dst) {
-      const id = dst.id;
-      if (folded.opc === 'mov' && folded.a.kind === 'const') {
-        known[id] = folded.a;
-        stamp[id] = epoch;
-      } else {
-        stamp[id] = 0;
+    if (folded !== null) {
+      const dst = (folded as { dst?: Temp }).dst;
+      if (dst) {
+        const id = dst.id;
+        if (folded.opc === 'mov' && folded.a.kind === 'const') {
+          known[id] = folded.a;
+          stamp[id] = epoch;
+        } else {
+          stamp[id] = 0;
+        }
       }
     }
-    out.push(folded);
+    if (out === null) {
+      if (folded === op) continue;
+      out = ops.slice(0, i);
+    }
+    if (folded !== null) out.push(folded);
   }
-  block.ops = out;
+  block.ops = out === null ? ops : out;
   return block;
 }
 

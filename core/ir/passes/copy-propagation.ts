@@ -1,4 +1,4 @@
-import { IrBlock, IrOp, Value } from '../ir';
+import { IrBlock, IrOp, Temp, Value } from '../ir';
 import { mapInputs } from './operand-rewrite';
 import { scratchTable } from './scratch-tables';
 
@@ -47,33 +47,101 @@ export function copyPropagation(block: IrBlock): IrBlock {
   epoch = 1;
 
   const ops = block.ops;
-  const out: IrOp[] = [];
+  // Made at the first op that changes (with the ops before it): a block with no copy to
+  // propagate keeps its list, which also tells the pipeline nothing changed.
+  let out: IrOp[] | null = null;
   for (let i = 0; i < ops.length; i++) {
     const input = ops[i];
-    if (input.opc === 'label') {
-      epoch++;
-      out.push(input);
-      continue;
-    }
-    // Copy-on-write: ops are shared with the input block, which must stay as it was.
-    const op = mapInputs(input, resolve);
-    const dst = (op as { dst?: { id: number } }).dst;
-    if (dst) {
-      const id = dst.id;
-      if (op.opc === 'mov') {
-        const a = op.a;
-        if (a.kind === 'temp' && a.id === id) continue; // t = t: nothing changes
-        writes[id]++;
-        source[id] = a;
-        sourceWrites[id] = a.kind === 'temp' ? writes[a.id] : 0;
-        stamp[id] = epoch;
-      } else {
-        writes[id]++;
-        stamp[id] = 0;
+    const op = rewrite(input);
+    let keep = true;
+    if (op !== null) {
+      // op is the rewritten op when it writes a temp (else null: label, or no temp written).
+      const dst = writtenDst;
+      if (dst !== null) {
+        const id = dst.id;
+        if (op.opc === 'mov') {
+          const a = op.a;
+          if (a.kind === 'temp' && a.id === id) {
+            keep = false; // t = t: nothing changes
+          } else {
+            writes[id]++;
+            source[id] = a;
+            sourceWrites[id] = a.kind === 'temp' ? writes[a.id] : 0;
+            stamp[id] = epoch;
+          }
+        } else {
+          writes[id]++;
+          stamp[id] = 0;
+        }
       }
     }
-    out.push(op);
+    const result = op === null ? input : op;
+    if (out === null) {
+      if (keep && result === input) continue;
+      out = ops.slice(0, i);
+    }
+    if (keep) out.push(result);
   }
-  block.ops = out;
+  block.ops = out === null ? ops : out;
   return block;
+}
+
+/** The temp the op last passed to {@link rewrite} writes, or null. */
+let writtenDst: Temp | null = null;
+
+/**
+ * `op` with its operands resolved, copy-on-write (the input op when nothing
+ * changes, else a new op), or null for a `label` (which starts a new epoch).
+ * Sets {@link writtenDst}. Written out per op kind rather than through
+ * {@link mapInputs} with a callback: this runs twice for every op of every
+ * block, and the common kinds come first.
+ */
+function rewrite(op: IrOp): IrOp | null {
+  switch (op.opc) {
+    case 'ld':
+      writtenDst = op.dst;
+      return op;
+    case 'insn_start': case 'goto_tb': case 'br': case 'exit_tb':
+      writtenDst = null;
+      return op;
+    case 'label':
+      writtenDst = null;
+      epoch++;
+      return null;
+    case 'st': {
+      writtenDst = null;
+      const src = resolve(op.src);
+      return src === op.src ? op : { opc: op.opc, type: op.type, src, offset: op.offset };
+    }
+    case 'mov': case 'neg': case 'not': case 'ext8s': case 'ext8u': case 'ext16s': case 'ext16u': case 'ext32s': case 'ext32u': case 'fsqrt': {
+      writtenDst = op.dst;
+      const a = resolve(op.a);
+      return a === op.a ? op : { opc: op.opc, type: op.type, dst: op.dst, a };
+    }
+    case 'trunc': case 'sext': case 'zext': {
+      writtenDst = op.dst;
+      const a = resolve(op.a);
+      return a === op.a ? op : { opc: op.opc, dst: op.dst, a };
+    }
+    case 'brcond': {
+      writtenDst = null;
+      const a = resolve(op.a), b = resolve(op.b);
+      return a === op.a && b === op.b ? op : { opc: op.opc, type: op.type, cond: op.cond, a, b, label: op.label };
+    }
+    case 'setcond': {
+      writtenDst = op.dst;
+      const a = resolve(op.a), b = resolve(op.b);
+      return a === op.a && b === op.b ? op : { opc: op.opc, type: op.type, cond: op.cond, dst: op.dst, a, b };
+    }
+    case 'qemu_ld': case 'qemu_st': case 'call': case 'movcond': case 'goto_ptr': {
+      const r = mapInputs(op, resolve);
+      writtenDst = (op as { dst?: Temp }).dst ?? null;
+      return r;
+    }
+    default: { // binary ops
+      writtenDst = op.dst;
+      const a = resolve(op.a), b = resolve(op.b);
+      return a === op.a && b === op.b ? op : { opc: op.opc, type: op.type, dst: op.dst, a, b };
+    }
+  }
 }
