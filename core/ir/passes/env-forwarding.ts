@@ -30,6 +30,8 @@ let knownValue: (Value | null)[] = [];
 let epoch = 0;
 /** Per-temp write counts of the block being processed. */
 let writes: Int32Array = new Int32Array(0);
+/** Per temp, how many deferred stores store it: a write to a temp no deferred store reads needs no scan. */
+let deferredOf: Int32Array = new Int32Array(0);
 
 /**
  * The stores not yet emitted (the input's `st` ops themselves), in program
@@ -85,8 +87,19 @@ function remember(offset: number, size: number, value: Value): void {
 // The flushes below emit deferred stores in program order and keep the rest, in place.
 
 function flushAll(): void {
-  for (let i = 0; i < pending; i++) out.push(deferred[i]);
+  for (let i = 0; i < pending; i++) release(deferred[i]);
   pending = 0;
+}
+
+/** `d` leaves the deferred list, emitted. */
+function release(d: StOp): void {
+  out.push(d);
+  drop(d);
+}
+
+/** `d` leaves the deferred list. */
+function drop(d: StOp): void {
+  if (d.src.kind === 'temp') deferredOf[d.src.id]--;
 }
 
 /** Emit the deferred stores overlapping [offset, offset + size). */
@@ -95,7 +108,7 @@ function flushOverlapping(offset: number, size: number): void {
   for (let i = 0; i < pending; i++) {
     const d = deferred[i];
     if (d.offset < offset + size && offset < d.offset + sizeOf(d.type)) {
-      out.push(d);
+      release(d);
     } else {
       deferredSync[k] = deferredSync[i];
       deferred[k++] = d;
@@ -110,7 +123,7 @@ function flushSource(id: number): void {
   for (let i = 0; i < pending; i++) {
     const d = deferred[i];
     if (d.src.kind === 'temp' && d.src.id === id) {
-      out.push(d);
+      release(d);
     } else {
       deferredSync[k] = deferredSync[i];
       deferred[k++] = d;
@@ -127,6 +140,8 @@ function dropCovered(offset: number, size: number): void {
     if (!(d.offset >= offset && d.offset + sizeOf(d.type) <= offset + size)) {
       deferredSync[k] = deferredSync[i];
       deferred[k++] = d;
+    } else {
+      drop(d);
     }
   }
   pending = k;
@@ -173,6 +188,7 @@ function syncList(prior: EnvSync[] | undefined): EnvSync[] {
  */
 export function envForwarding(block: IrBlock): IrBlock {
   writes = scratchTable(0, block.tempCount);
+  deferredOf = scratchTable(1, block.tempCount);
   forgetAll();
   ensureOffsets(FAULT_OFFSET + FAULT_SIZE);
   pending = 0;
@@ -202,7 +218,7 @@ export function envForwarding(block: IrBlock): IrBlock {
         if (!forwarded && pending > 0) flushOverlapping(offset, size);
         // A deferred store of this temp must happen before the temp changes.
         const id = op.dst.id;
-        if (pending > 0) flushSource(id);
+        if (deferredOf[id] > 0) flushSource(id);
         writes[id]++;
         // Remember after counting the write: the value is dst as it is now.
         if (!forwarded) remember(offset, size, op.dst);
@@ -222,6 +238,7 @@ export function envForwarding(block: IrBlock): IrBlock {
         remember(offset, size, op.src);
         deferred[pending] = op;
         deferredSync[pending++] = null;
+        if (op.src.kind === 'temp') deferredOf[op.src.id]++;
         continue;
       }
       case 'label': case 'br': case 'brcond': case 'goto_tb': case 'goto_ptr': case 'exit_tb':
@@ -251,7 +268,7 @@ export function envForwarding(block: IrBlock): IrBlock {
     const dst = (emitted as { dst?: { id: number } }).dst;
     if (dst) {
       // A deferred store of this temp must happen before the temp changes.
-      if (pending > 0) flushSource(dst.id);
+      if (deferredOf[dst.id] > 0) flushSource(dst.id);
       writes[dst.id]++;
     }
     out.push(emitted);
