@@ -1,8 +1,6 @@
-import { FLOAT_OPS } from '../ir';
 import { Const, IrBlock, IrOp, IrType, Temp, Value, constant } from '../ir';
-import { writtenTemp } from './operand-rewrite';
 import { condOnEqual, evalBinary, evalCond, evalUnary } from './const-eval';
-import { scratchTables } from './scratch-tables';
+import { scratchTable } from './scratch-tables';
 
 /**
  * Constant folding and algebraic simplification.
@@ -19,32 +17,60 @@ import { scratchTables } from './scratch-tables';
  */
 export function constantFold(block: IrBlock): IrBlock {
   const n = block.tempCount;
-  const known: (Const | undefined)[] = new Array(n);
-  const [stamp] = scratchTables(1, n); // known[id] is valid when stamp[id] === epoch
-  let epoch = 1;
-  const resolve = (v: Value): Value =>
-    v.kind === 'temp' && stamp[v.id] === epoch ? known[v.id]! : v;
+  stamp = scratchTable(0, n);
+  while (known.length < n) known.push(null);
+  epoch = 1;
 
-  const out: IrOp[] = [];
-  for (const op of block.ops) {
+  const ops = block.ops;
+  // Made at the first op that changes (with the ops before it): a block with nothing to
+  // fold keeps its list, which also tells the pipeline nothing changed.
+  let out: IrOp[] | null = null;
+  for (let i = 0; i < ops.length; i++) {
+    const op = ops[i];
     if (op.opc === 'label') epoch++;
-    const folded = fold(op, resolve);
-    if (folded === null) continue;
-    const dst = writtenTemp(folded);
-    if (dst) {
-      const id = dst.id;
-      if (folded.opc === 'mov' && folded.a.kind === 'const') {
-        known[id] = folded.a;
-        stamp[id] = epoch;
-      } else {
-        stamp[id] = 0;
+    const folded = fold(op);
+    if (folded !== null) {
+      const dst = (folded as { dst?: Temp }).dst;
+      if (dst) {
+        const id = dst.id;
+        if (folded.opc === 'mov' && folded.a.kind === 'const') {
+          known[id] = folded.a;
+          stamp[id] = epoch;
+        } else {
+          stamp[id] = 0;
+        }
       }
     }
-    out.push(folded);
+    if (out === null) {
+      if (folded === op) continue;
+      out = ops.slice(0, i);
+    }
+    if (folded !== null) out.push(folded);
   }
-  block.ops = out;
+  block.ops = out === null ? ops : out;
   return block;
 }
+
+/*
+ * The state of the block being folded, module-level so that no closure is
+ * made per block (passes never re-enter): `known[id]` is the constant temp
+ * `id` holds, valid when `stamp[id] === epoch`. `known` is reused across
+ * blocks; `stamp` is cleared per block.
+ */
+const known: (Const | null)[] = [];
+let stamp: Int32Array = new Int32Array(0);
+let epoch = 1;
+
+/** `v`, or the constant it is known to hold. */
+function resolve(v: Value): Value {
+  return v.kind === 'temp' && stamp[v.id] === epoch ? known[v.id]! : v;
+}
+
+// The (interned) constants identities produce.
+const ZERO_I32 = constant('i32', 0);
+const ZERO_I64 = constant('i64', 0);
+const ALL_ONES_I32 = constant('i32', -1);
+const ALL_ONES_I64 = constant('i64', -1);
 
 function mov(type: IrType, dst: Temp, a: Value): IrOp {
   return { opc: 'mov', type, dst, a };
@@ -59,7 +85,7 @@ function isConst(v: Value, x: bigint): boolean {
 }
 
 /** The op to keep instead of `op` (possibly `op` itself), or null to drop it. */
-function fold(op: IrOp, resolve: (v: Value) => Value): IrOp | null {
+function fold(op: IrOp): IrOp | null {
   switch (op.opc) {
     case 'insn_start': case 'label': case 'br': case 'ld': case 'st': case 'qemu_ld': case 'qemu_st':
     case 'call': case 'goto_tb': case 'goto_ptr': case 'exit_tb':
@@ -113,11 +139,11 @@ function decide(cond: Parameters<typeof evalCond>[0], type: IrType, a: Value, b:
 function foldBinary(op: Extract<IrOp, { b: Value; dst: Temp; type: IrType }>, a: Value, b: Value): IrOp {
   const { type, dst } = op;
   if (op.opc === 'setcond' || op.opc === 'movcond') return op; // handled by fold()
-  if (FLOAT_OPS.has(op.opc)) return op; // float results are not folded (NaN patterns are backend-defined)
+  if (isFloat(op.opc)) return op; // float results are not folded (NaN patterns are backend-defined)
   if (a.kind === 'const' && b.kind === 'const') {
     return mov(type, dst, constant(type, evalBinary(op.opc, type, a.value, b.value)));
   }
-  const zero = constant(type, 0);
+  const zero = type === 'i64' ? ZERO_I64 : ZERO_I32;
   const width = type === 'i64' ? 64n : 32n;
   switch (op.opc) {
     case 'add':
@@ -141,7 +167,7 @@ function foldBinary(op: Extract<IrOp, { b: Value; dst: Temp; type: IrType }>, a:
     case 'or':
       if (isConst(b, 0n) || same(a, b)) return mov(type, dst, a);
       if (isConst(a, 0n)) return mov(type, dst, b);
-      if (isConst(a, -1n) || isConst(b, -1n)) return mov(type, dst, constant(type, -1));
+      if (isConst(a, -1n) || isConst(b, -1n)) return mov(type, dst, type === 'i64' ? ALL_ONES_I64 : ALL_ONES_I32);
       break;
     case 'xor':
       if (isConst(b, 0n)) return mov(type, dst, a);
@@ -167,4 +193,14 @@ function foldBinary(op: Extract<IrOp, { b: Value; dst: Temp; type: IrType }>, a:
       break;
   }
   return op;
+}
+
+/** Whether a binary opcode is a float op ({@link FLOAT_OPS}), without a Set lookup. */
+function isFloat(opc: string): boolean {
+  switch (opc) {
+    case 'fadd': case 'fsub': case 'fmul': case 'fdiv': case 'feq': case 'flt': case 'fle':
+      return true;
+    default:
+      return false;
+  }
 }

@@ -1,6 +1,6 @@
-import { IrBlock, IrOp, hasSideEffect } from '../ir';
-import { forEachTempInput, writtenTemp } from './operand-rewrite';
-import { scratchTables } from './scratch-tables';
+import { IrBlock, IrOp, Temp, hasSideEffect } from '../ir';
+import { forEachTempInput } from './operand-rewrite';
+import { scratchTable } from './scratch-tables';
 
 /**
  * Dead-code elimination.
@@ -20,12 +20,22 @@ export function deadCode(block: IrBlock): IrBlock {
 }
 
 function removeUnreachable(ops: IrOp[], labelCount: number): IrOp[] {
-  const [refs] = scratchTables(1, labelCount);
-  for (const op of ops) if (op.opc === 'br' || op.opc === 'brcond') refs[op.label.id]++;
+  if (labelCount === 0) return ops; // no labels, so no branches either
+  const refs = scratchTable(0, labelCount);
+  let hasBr = false;
+  for (let i = 0; i < ops.length; i++) {
+    const op = ops[i];
+    if (op.opc === 'brcond') refs[op.label.id]++;
+    else if (op.opc === 'br') { refs[op.label.id]++; hasBr = true; }
+  }
+  // Without a `br` everything is reachable: the block changes only if a label
+  // is not targeted or directly follows a branch to it (the usual block has neither).
+  if (!hasBr && !removableLabel(ops, refs)) return ops;
 
   const out: IrOp[] = [];
   let reachable = true;
-  for (const op of ops) {
+  for (let i = 0; i < ops.length; i++) {
+    const op = ops[i];
     if (op.opc === 'label') {
       const id = op.label.id;
       // A branch straight to the next op does nothing.
@@ -53,30 +63,85 @@ function removeUnreachable(ops: IrOp[], labelCount: number): IrOp[] {
   return out;
 }
 
-function removeDeadValues(ops: IrOp[], tempCount: number): IrOp[] {
-  // lastDef holds 1 + the index of the last op writing the temp (0: none).
-  const [uses, lastDef, dead] = scratchTables(3, Math.max(tempCount, ops.length));
-  const countUse = (id: number): void => { uses[id]++; };
+/** Whether some label is targeted by no branch, or directly follows a branch to it. */
+function removableLabel(ops: IrOp[], refs: Int32Array): boolean {
   for (let i = 0; i < ops.length; i++) {
-    forEachTempInput(ops[i], countUse);
-    const dst = writtenTemp(ops[i]);
+    const op = ops[i];
+    if (op.opc !== 'label') continue;
+    const id = op.label.id;
+    if (refs[id] === 0) return true;
+    const prev = ops[i - 1];
+    if (prev !== undefined && prev.opc === 'brcond' && prev.label.id === id) return true;
+  }
+  return false;
+}
+
+/*
+ * State of removeDeadValues, module-level so that the helpers below are not
+ * closures made per block (passes never re-enter): reads per temp, and
+ * 1 + the index of the last op writing each temp (0: none).
+ */
+let uses: Int32Array = new Int32Array(0);
+let lastDef: Int32Array = new Int32Array(0);
+
+/** Count the temps `op` reads in `uses`. */
+function countUses(op: IrOp): void {
+  switch (op.opc) {
+    case 'insn_start': case 'br': case 'label': case 'ld': case 'goto_tb': case 'exit_tb':
+      return;
+    case 'mov': case 'trunc': case 'sext': case 'zext':
+    case 'neg': case 'not': case 'ext8s': case 'ext8u': case 'ext16s': case 'ext16u': case 'ext32s': case 'ext32u': case 'fsqrt':
+      if (op.a.kind === 'temp') uses[op.a.id]++;
+      return;
+    case 'st':
+      if (op.src.kind === 'temp') uses[op.src.id]++;
+      return;
+    case 'goto_ptr':
+      if (op.pc.kind === 'temp') uses[op.pc.id]++;
+      return;
+    case 'movcond': case 'qemu_ld': case 'qemu_st': case 'call':
+      forEachTempInput(op, countUse);
+      return;
+    default: // binary ops, setcond, brcond
+      if (op.a.kind === 'temp') uses[op.a.id]++;
+      if (op.b.kind === 'temp') uses[op.b.id]++;
+  }
+}
+
+function countUse(id: number): void {
+  uses[id]++;
+}
+
+/** Index of the op being removed, for dropUse. */
+let at = 0;
+/** Set when a removal made a temp unread that the current sweep has already passed. */
+let sweepAgain = false;
+
+function dropUse(id: number): void {
+  // A newly unread temp written later in the block (a backward branch's
+  // value) was already passed by this sweep: sweep again.
+  if (--uses[id] === 0 && lastDef[id] > at + 1) sweepAgain = true;
+}
+
+function removeDeadValues(ops: IrOp[], tempCount: number): IrOp[] {
+  uses = scratchTable(0, tempCount);
+  lastDef = scratchTable(1, tempCount);
+  const dead = scratchTable(2, ops.length);
+  for (let i = 0; i < ops.length; i++) {
+    const op = ops[i];
+    countUses(op);
+    const dst = (op as { dst?: Temp }).dst;
     if (dst) lastDef[dst.id] = i + 1;
   }
 
-  let changed = true;
   let removed = 0;
-  let at = 0;
-  const dropUse = (id: number): void => {
-    // A newly unread temp written later in the block (a backward branch's
-    // value) was already passed by this sweep: sweep again.
-    if (--uses[id] === 0 && lastDef[id] > at + 1) changed = true;
-  };
-  while (changed) {
-    changed = false;
+  sweepAgain = true;
+  while (sweepAgain) {
+    sweepAgain = false;
     for (at = ops.length - 1; at >= 0; at--) {
       if (dead[at]) continue;
       const op = ops[at];
-      const dst = writtenTemp(op);
+      const dst = (op as { dst?: Temp }).dst;
       if (!dst || uses[dst.id] !== 0 || hasSideEffect(op)) continue;
       dead[at] = 1;
       removed++;
@@ -85,6 +150,6 @@ function removeDeadValues(ops: IrOp[], tempCount: number): IrOp[] {
   }
   if (removed === 0) return ops;
   const out: IrOp[] = [];
-  for (let i = 0; i < ops.length; i++) if (!dead[i]) out.push(ops[i]);
+  for (let i = 0; i < ops.length; i++) if (dead[i] === 0) out.push(ops[i]);
   return out;
 }
