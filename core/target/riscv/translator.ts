@@ -1,10 +1,11 @@
 import { IrBuilder } from '../../ir/builder';
 import { IrBlock } from '../../ir/ir';
-import { MEMORY, PAGE_BITS } from '../../exec/env';
+import { ENV, MEMORY, PAGE_BITS, TLB_ENTRIES, TLB_ENTRY, TLB_ENTRY_SIZE } from '../../exec/env';
 import { GuestException } from '../../exec/guest-exception';
 import { SoftMmu } from '../../memory/softmmu';
 import { TB_FLAGS } from './cpu';
-import { decode, insnLength } from './decoder';
+import { decode, decode32Into, InsnFields, insnLength } from './decoder';
+import { ENCODINGS_32 } from './encoding';
 import { Insn } from './insn';
 import { RiscvHelpers } from './helpers/helper-table';
 import { DisasContext, InsnTranslator } from './translate/context';
@@ -19,6 +20,33 @@ export interface GuestInsn {
   readonly len: 2 | 4;
   /** The decoded instruction, or null for an illegal encoding. */
   readonly insn: Insn | null;
+}
+
+/**
+ * A fetched instruction as the front end records it: the bits, and the
+ * decoded instruction on first use of `insn` (display only; the translator
+ * decodes into a scratch object). The bits are kept as two halfwords, small
+ * integers V8 stores unboxed.
+ */
+class FetchedInsn implements GuestInsn {
+  constructor(
+    readonly pc: bigint,
+    private readonly lo: number,
+    private readonly hi: number,
+    readonly len: 2 | 4,
+    private readonly xlen: 32 | 64,
+    /** The decoded instruction, or undefined until `insn` is first read. */
+    private decoded: Insn | null | undefined,
+  ) {}
+
+  get raw(): number {
+    return (this.lo | (this.hi << 16)) >>> 0;
+  }
+
+  get insn(): Insn | null {
+    if (this.decoded === undefined) this.decoded = decode(this.raw, this.xlen);
+    return this.decoded;
+  }
 }
 
 /** The result of translating a block of guest code. */
@@ -37,11 +65,32 @@ export const TRANSLATORS: Record<string, InsnTranslator> = { ...RV_I, ...RV_M, .
 /** Maximum guest instructions in one block (as QEMU's TCG_MAX_INSNS). */
 export const MAX_BLOCK_INSNS = 512;
 
+const PAGE_SIZE = 1 << PAGE_BITS;
+const PAGE_OFFSET_MASK = BigInt(PAGE_SIZE - 1);
+const PAGE_SHIFT = BigInt(PAGE_BITS);
+const TLB_INDEX_MASK = BigInt(TLB_ENTRIES - 1);
+const TLB_TABLE_SIZE = TLB_ENTRIES * TLB_ENTRY_SIZE;
+
+/** Translator of each row of ENCODINGS_32 (undefined: none, the instruction is illegal here). */
+const TRANSLATORS_32: (InsnTranslator | undefined)[] = ENCODINGS_32.map((e) => TRANSLATORS[e.op]);
+
 /**
  * The RISC-V front end: fetches guest code through the softmmu, decodes it
  * and emits IR, one small translator function per instruction.
+ *
+ * Per instruction the loop does no MMU call (the host address of a page is
+ * asked once, when the page's exec TLB entry then covers it), no decode (a
+ * decoded instruction is a pure, immutable function of its bits, so decodes
+ * are cached and shared), and one BigInt addition (the pc).
  */
 export class RiscvTranslator {
+  /** Decoded compressed instructions by their 16 bits (undefined: not decoded yet, null: illegal). */
+  private readonly insn16: (Insn | null | undefined)[] = new Array(65536).fill(undefined);
+  /** Their translator functions (undefined for an illegal one or an op without a translator). */
+  private readonly fn16: (InsnTranslator | undefined)[] = new Array(65536).fill(undefined);
+  /** 32-bit instructions rarely repeat in cold code: each is decoded into this one object, not cached. */
+  private readonly scratch = new InsnFields();
+
   constructor(
     readonly mmu: SoftMmu,
     readonly helpers: RiscvHelpers,
@@ -76,35 +125,36 @@ export class RiscvTranslator {
     const guest: GuestInsn[] = [];
     const pages: number[] = [];
     const spans: [number, number][] = [];
-    const pageSize = 1 << PAGE_BITS;
     // Offset of the next instruction in the first page, as a number: no BigInt work per instruction.
-    let offset = Number(pc & BigInt(pageSize - 1));
+    let offset = Number(pc & PAGE_OFFSET_MASK);
+    // Host address of the page's first byte while its exec TLB entry covers every fetch in it (else -1).
+    let pageHost = -1;
     let cur = pc;
-    /** Host address of `len` code bytes at `addr`, all in one page; records the page and span. */
-    const fetch = (addr: bigint, len: number): number => {
-      const host = this.mmu.fetchHost(env, addr, priv);
-      const ramPage = (host - MEMORY.ramBase) >>> PAGE_BITS;
-      if (!pages.includes(ramPage)) pages.push(ramPage);
-      const last = spans[spans.length - 1];
-      if (last && last[1] === host) last[1] = host + len;
-      else spans.push([host, host + len]);
-      return host;
-    };
 
     for (;;) {
       let raw: number;
       let len: 2 | 4;
       try {
         // Both halves of a 4-byte instruction are fetched together unless it straddles a page.
-        const straddles = offset === pageSize - 2;
-        const host = fetch(cur, 2);
+        const straddles = offset === PAGE_SIZE - 2;
+        let host: number;
+        if (pageHost >= 0) {
+          // Same page as the last instruction, which ended where this one starts: its span grows.
+          host = pageHost + offset;
+          spans[spans.length - 1][1] = host + 2;
+        } else {
+          host = this.fetch(env, cur, priv, pages, spans);
+          if (this.execTlbMaps(env, cur, priv)) pageHost = host - offset;
+        }
         const lo = view.getUint16(host, true);
         // 48-bit and longer encodings (bits[4:0] = 11111) are reserved: illegal, reported with their first halfword.
         len = (lo & 0x1f) === 0x1f ? 2 : insnLength(lo);
         if (len === 4) {
           // An instruction that straddles a page gets a block of its own.
           if (straddles && b.insnCount > 0) break;
-          const hi = straddles ? view.getUint16(fetch(cur + 2n, 2), true) : view.getUint16(host + 2, true);
+          const hi = straddles
+            ? view.getUint16(this.fetch(env, BigInt.asUintN(64, cur + 2n), priv, pages, spans), true)
+            : view.getUint16(host + 2, true);
           if (!straddles) spans[spans.length - 1][1] += 2;
           raw = (lo | (hi << 16)) >>> 0;
         } else {
@@ -115,28 +165,74 @@ export class RiscvTranslator {
         if (b.insnCount > 0) break; // the fault is taken when the next block starts
         b.insnStart(cur, 2);
         ctx.pc = cur;
+        ctx.nextPc = BigInt.asUintN(64, cur + 2n);
         ctx.insn = illegalInsn(0, 2);
         ctx.raise(e.cause, e.tval);
         break;
       }
+      offset += len;
+      // Within a page pc + len cannot pass 2^64; only the page's end can be 2^64 itself.
+      const next = offset >= PAGE_SIZE ? BigInt.asUintN(64, cur + BigInt(len)) : cur + (len === 4 ? 4n : 2n);
       b.insnStart(cur, len);
       ctx.pc = cur;
-      const insn = decode(raw, this.xlen);
-      guest.push({ pc: cur, raw, len, insn });
+      ctx.nextPc = next;
+      let insn: Insn | null | undefined;
+      let translator: InsnTranslator | undefined;
+      if (len === 2) {
+        insn = this.insn16[raw];
+        if (insn === undefined) insn = this.decode16(raw);
+        translator = this.fn16[raw];
+        guest.push(new FetchedInsn(cur, raw, 0, 2, this.xlen, insn));
+      } else {
+        const row = decode32Into(raw, this.xlen, this.scratch);
+        insn = row >= 0 ? this.scratch : null;
+        translator = row >= 0 ? TRANSLATORS_32[row] : undefined;
+        guest.push(new FetchedInsn(cur, raw & 0xffff, raw >>> 16, 4, this.xlen, undefined));
+      }
       ctx.insn = insn ?? illegalInsn(raw, len);
-      const translator = insn ? TRANSLATORS[insn.op] : undefined;
-      if (translator) translator(ctx, insn!);
+      if (translator !== undefined) translator(ctx, insn!);
       else ctx.illegal();
-      cur = BigInt.asUintN(64, cur + (len === 4 ? 4n : 2n));
-      offset += len;
+      cur = next;
       if (ctx.end !== 'none') break;
-      if (b.insnCount >= maxInsns || offset >= pageSize) break;
+      if (b.insnCount >= maxInsns || offset >= PAGE_SIZE) break;
     }
     if (ctx.end === 'none') {
       b.gotoTb(0, cur);
     }
     return { ir: b.finish(), guest, ramPages: pages, hostSpans: spans };
   }
+
+  /** Host address of 2 code bytes at `addr` through the MMU (which may throw the fetch fault); records the page and span. */
+  private fetch(env: number, addr: bigint, priv: number, pages: number[], spans: [number, number][]): number {
+    const host = this.mmu.fetchHost(env, addr, priv);
+    const ramPage = (host - MEMORY.ramBase) >>> PAGE_BITS;
+    if (!pages.includes(ramPage)) pages.push(ramPage);
+    const last = spans.length > 0 ? spans[spans.length - 1] : undefined;
+    if (last !== undefined && last[1] === host) last[1] = host + 2;
+    else spans.push([host, host + 2]);
+    return host;
+  }
+
+  /**
+   * Whether the exec TLB entry of `env` (the softmmu's layout in env, see
+   * `TLB_ENTRY`) maps the page of `addr` for `mmuIdx`. After a fetch, it does
+   * unless the translation held for part of the page only (a PMP boundary in
+   * it): then every fetch in the page must go through the MMU again.
+   */
+  private execTlbMaps(env: number, addr: bigint, mmuIdx: number): boolean {
+    const vpn = BigInt.asUintN(64, addr) >> PAGE_SHIFT;
+    const e = env + ENV.tlb + mmuIdx * TLB_TABLE_SIZE + Number(vpn & TLB_INDEX_MASK) * TLB_ENTRY_SIZE;
+    return this.mmu.mem.view.getBigInt64(e + TLB_ENTRY.tagExec, true) === vpn;
+  }
+
+  /** Decode a compressed instruction into its cache slot. */
+  private decode16(raw: number): Insn | null {
+    const insn = decode(raw, this.xlen);
+    this.insn16[raw] = insn;
+    this.fn16[raw] = insn !== null ? TRANSLATORS[insn.op] : undefined;
+    return insn;
+  }
+
 }
 
 function illegalInsn(raw: number, len: 2 | 4): Insn {
