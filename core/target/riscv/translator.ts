@@ -70,6 +70,8 @@ const PAGE_OFFSET_MASK = BigInt(PAGE_SIZE - 1);
 const PAGE_SHIFT = BigInt(PAGE_BITS);
 const TLB_INDEX_MASK = BigInt(TLB_ENTRIES - 1);
 const TLB_TABLE_SIZE = TLB_ENTRIES * TLB_ENTRY_SIZE;
+const LOW32 = 0xffffffffn;
+const MAX_U64 = (1n << 64n) - 1n;
 
 /** Translator of each row of ENCODINGS_32 (undefined: none, the instruction is illegal here). */
 const TRANSLATORS_32: (InsnTranslator | undefined)[] = ENCODINGS_32.map((e) => TRANSLATORS[e.op]);
@@ -90,6 +92,15 @@ export class RiscvTranslator {
   private readonly fn16: (InsnTranslator | undefined)[] = new Array(65536).fill(undefined);
   /** 32-bit instructions rarely repeat in cold code: each is decoded into this one object, not cached. */
   private readonly scratch = new InsnFields();
+  /** Set by `fetch`: the exec TLB maps the page just fetched from. */
+  private fetchedFromTlb = false;
+  /** The block being translated: RAM pages fetched from (undefined: none yet). */
+  private pages: number[] | undefined = undefined;
+  /** The block being translated: finished host spans of its code (undefined: none yet)... */
+  private spans: [number, number][] | undefined = undefined;
+  /** ...and the current one, [spanStart, spanEnd) (-1: none yet). */
+  private spanStart = -1;
+  private spanEnd = -1;
 
   constructor(
     readonly mmu: SoftMmu,
@@ -104,6 +115,8 @@ export class RiscvTranslator {
 
   /** @inheritdoc */
   codeHost(env: number, pc: bigint, flags: number): number {
+    const hit = this.execTlbHost(env, pc, flags & TB_FLAGS.privMask);
+    if (hit >= 0) return hit;
     try {
       return this.mmu.fetchHost(env, pc, flags & TB_FLAGS.privMask);
     } catch (e) {
@@ -123,13 +136,16 @@ export class RiscvTranslator {
     const ctx = new DisasContext(b, this.helpers, flags, this.xlen, this.fpFastPath);
     const view = this.mmu.mem.view;
     const guest: GuestInsn[] = [];
-    const pages: number[] = [];
-    const spans: [number, number][] = [];
+    this.pages = undefined;
+    this.spans = undefined;
+    this.spanStart = this.spanEnd = -1;
     // Offset of the next instruction in the first page, as a number: no BigInt work per instruction.
     let offset = Number(pc & PAGE_OFFSET_MASK);
     // Host address of the page's first byte while its exec TLB entry covers every fetch in it (else -1).
     let pageHost = -1;
     let cur = pc;
+    // Whether cur is in [0, 2^64) already (a caller's pc normally is).
+    let inRange = pc >= 0n && pc <= MAX_U64;
 
     for (;;) {
       let raw: number;
@@ -141,10 +157,10 @@ export class RiscvTranslator {
         if (pageHost >= 0) {
           // Same page as the last instruction, which ended where this one starts: its span grows.
           host = pageHost + offset;
-          spans[spans.length - 1][1] = host + 2;
+          this.spanEnd = host + 2;
         } else {
-          host = this.fetch(env, cur, priv, pages, spans);
-          if (this.execTlbMaps(env, cur, priv)) pageHost = host - offset;
+          host = this.fetch(env, cur, priv);
+          if (this.fetchedFromTlb) pageHost = host - offset;
         }
         const lo = view.getUint16(host, true);
         // 48-bit and longer encodings (bits[4:0] = 11111) are reserved: illegal, reported with their first halfword.
@@ -153,9 +169,9 @@ export class RiscvTranslator {
           // An instruction that straddles a page gets a block of its own.
           if (straddles && b.insnCount > 0) break;
           const hi = straddles
-            ? view.getUint16(this.fetch(env, BigInt.asUintN(64, cur + 2n), priv, pages, spans), true)
+            ? view.getUint16(this.fetch(env, BigInt.asUintN(64, cur + 2n), priv), true)
             : view.getUint16(host + 2, true);
-          if (!straddles) spans[spans.length - 1][1] += 2;
+          if (!straddles) this.spanEnd += 2;
           raw = (lo | (hi << 16)) >>> 0;
         } else {
           raw = lo;
@@ -171,8 +187,9 @@ export class RiscvTranslator {
         break;
       }
       offset += len;
-      // Within a page pc + len cannot pass 2^64; only the page's end can be 2^64 itself.
-      const next = offset >= PAGE_SIZE ? BigInt.asUintN(64, cur + BigInt(len)) : cur + (len === 4 ? 4n : 2n);
+      // pc + len modulo 2^64: within a page a canonical pc cannot pass 2^64, only the page's end can be 2^64 itself.
+      const next = offset >= PAGE_SIZE || !inRange ? BigInt.asUintN(64, cur + BigInt(len)) : cur + (len === 4 ? 4n : 2n);
+      inRange = true;
       b.insnStart(cur, len);
       ctx.pc = cur;
       ctx.nextPc = next;
@@ -199,30 +216,55 @@ export class RiscvTranslator {
     if (ctx.end === 'none') {
       b.gotoTb(0, cur);
     }
+    // (Cast: TypeScript keeps the narrowing of the reset above across the fetch calls.)
+    const spans = (this.spans as [number, number][] | undefined) ?? [];
+    if (this.spanStart >= 0) spans.push([this.spanStart, this.spanEnd]);
+    const pages = (this.pages as number[] | undefined) ?? [];
+    this.pages = this.spans = undefined;
     return { ir: b.finish(), guest, ramPages: pages, hostSpans: spans };
   }
 
-  /** Host address of 2 code bytes at `addr` through the MMU (which may throw the fetch fault); records the page and span. */
-  private fetch(env: number, addr: bigint, priv: number, pages: number[], spans: [number, number][]): number {
-    const host = this.mmu.fetchHost(env, addr, priv);
+  /**
+   * Host address of 2 code bytes at `addr`, as `SoftMmu.fetchHost` gives it
+   * (which may throw the fetch fault); records the page and the span. Sets
+   * `fetchedFromTlb` when the exec TLB maps the page, so that every fetch in
+   * it would hit and need not be asked for.
+   */
+  private fetch(env: number, addr: bigint, priv: number): number {
+    let host = this.execTlbHost(env, addr, priv);
+    if (host < 0) {
+      host = this.mmu.fetchHost(env, addr, priv);
+      // Unless the translation held for part of the page only (a PMP boundary in it), it is now in the TLB.
+      this.fetchedFromTlb = this.execTlbHost(env, addr, priv) >= 0;
+    } else {
+      this.fetchedFromTlb = true;
+    }
     const ramPage = (host - MEMORY.ramBase) >>> PAGE_BITS;
-    if (!pages.includes(ramPage)) pages.push(ramPage);
-    const last = spans.length > 0 ? spans[spans.length - 1] : undefined;
-    if (last !== undefined && last[1] === host) last[1] = host + 2;
-    else spans.push([host, host + 2]);
+    if (this.pages === undefined) this.pages = [ramPage];
+    else if (!this.pages.includes(ramPage)) this.pages.push(ramPage);
+    if (this.spanEnd === host) {
+      this.spanEnd = host + 2;
+    } else {
+      if (this.spanStart >= 0) (this.spans ??= []).push([this.spanStart, this.spanEnd]);
+      this.spanStart = host;
+      this.spanEnd = host + 2;
+    }
     return host;
   }
 
   /**
-   * Whether the exec TLB entry of `env` (the softmmu's layout in env, see
-   * `TLB_ENTRY`) maps the page of `addr` for `mmuIdx`. After a fetch, it does
-   * unless the translation held for part of the page only (a PMP boundary in
-   * it): then every fetch in the page must go through the MMU again.
+   * The host address of `addr` when the exec TLB of `env` maps its page for
+   * `mmuIdx`, else -1. This is the softmmu's own TLB hit path (layout in env:
+   * see `TLB_ENTRY`, which generated code reads inline too), without its
+   * BigInt work: `fetchHost` on a hit returns the same and does nothing else.
    */
-  private execTlbMaps(env: number, addr: bigint, mmuIdx: number): boolean {
-    const vpn = BigInt.asUintN(64, addr) >> PAGE_SHIFT;
+  private execTlbHost(env: number, addr: bigint, mmuIdx: number): number {
+    // (A negative, i.e. not yet canonical, addr never matches: fetchHost then handles it.)
+    const vpn = addr >> PAGE_SHIFT;
     const e = env + ENV.tlb + mmuIdx * TLB_TABLE_SIZE + Number(vpn & TLB_INDEX_MASK) * TLB_ENTRY_SIZE;
-    return this.mmu.mem.view.getBigInt64(e + TLB_ENTRY.tagExec, true) === vpn;
+    const view = this.mmu.mem.view;
+    if (view.getBigInt64(e + TLB_ENTRY.tagExec, true) !== vpn) return -1;
+    return (Number(addr & LOW32) + view.getInt32(e + TLB_ENTRY.addend, true)) >>> 0;
   }
 
   /** Decode a compressed instruction into its cache slot. */
