@@ -77,19 +77,42 @@ const MAX_U64 = (1n << 64n) - 1n;
 const TRANSLATORS_32: (InsnTranslator | undefined)[] = ENCODINGS_32.map((e) => TRANSLATORS[e.op]);
 
 /**
+ * Decoded compressed instructions of one XLEN by their 16 bits, shared by
+ * every translator: a decode is a pure function of the bits and an `Insn` is
+ * immutable. Compressed code repeats a few thousand encodings, so nearly every
+ * compressed instruction is an array read.
+ */
+class Rvc16Cache {
+  /** The decode (undefined: not decoded yet, null: illegal). */
+  readonly insn: (Insn | null | undefined)[] = new Array(65536).fill(undefined);
+  /** Its translator (undefined for an illegal instruction). */
+  readonly fn: (InsnTranslator | undefined)[] = new Array(65536).fill(undefined);
+
+  constructor(readonly xlen: 32 | 64) {}
+
+  /** Decode `raw` into its slot. */
+  fill(raw: number): Insn | null {
+    const insn = decode(raw, this.xlen);
+    this.insn[raw] = insn;
+    this.fn[raw] = insn !== null ? TRANSLATORS[insn.op] : undefined;
+    return insn;
+  }
+}
+
+const RVC_CACHES: { 32?: Rvc16Cache; 64?: Rvc16Cache } = {};
+
+/**
  * The RISC-V front end: fetches guest code through the softmmu, decodes it
  * and emits IR, one small translator function per instruction.
  *
  * Per instruction the loop does no MMU call (the host address of a page is
- * asked once, when the page's exec TLB entry then covers it), no decode (a
- * decoded instruction is a pure, immutable function of its bits, so decodes
- * are cached and shared), and one BigInt addition (the pc).
+ * asked once, when the page's exec TLB entry then covers it), no allocation
+ * for decoding (compressed decodes are cached and shared, 32-bit ones go into
+ * a scratch object; the guest records decode lazily), and one BigInt addition
+ * (the pc).
  */
 export class RiscvTranslator {
-  /** Decoded compressed instructions by their 16 bits (undefined: not decoded yet, null: illegal). */
-  private readonly insn16: (Insn | null | undefined)[] = new Array(65536).fill(undefined);
-  /** Their translator functions (undefined for an illegal one or an op without a translator). */
-  private readonly fn16: (InsnTranslator | undefined)[] = new Array(65536).fill(undefined);
+  private readonly rvc: Rvc16Cache;
   /** 32-bit instructions rarely repeat in cold code: each is decoded into this one object, not cached. */
   private readonly scratch = new InsnFields();
   /** Set by `fetch`: the exec TLB maps the page just fetched from. */
@@ -108,7 +131,9 @@ export class RiscvTranslator {
     readonly xlen: 32 | 64 = 64,
     /** Translate common FP operations with an inline host-arithmetic fast path (see rv-fd.ts). */
     readonly fpFastPath = true,
-  ) {}
+  ) {
+    this.rvc = RVC_CACHES[xlen] ??= new Rvc16Cache(xlen);
+  }
 
   /** @inheritdoc */
   readonly pagedFlags = TB_FLAGS.paged;
@@ -196,9 +221,9 @@ export class RiscvTranslator {
       let insn: Insn | null | undefined;
       let translator: InsnTranslator | undefined;
       if (len === 2) {
-        insn = this.insn16[raw];
-        if (insn === undefined) insn = this.decode16(raw);
-        translator = this.fn16[raw];
+        insn = this.rvc.insn[raw];
+        if (insn === undefined) insn = this.rvc.fill(raw);
+        translator = this.rvc.fn[raw];
         guest.push(new FetchedInsn(cur, raw, 0, 2, this.xlen, insn));
       } else {
         const row = decode32Into(raw, this.xlen, this.scratch);
@@ -266,15 +291,6 @@ export class RiscvTranslator {
     if (view.getBigInt64(e + TLB_ENTRY.tagExec, true) !== vpn) return -1;
     return (Number(addr & LOW32) + view.getInt32(e + TLB_ENTRY.addend, true)) >>> 0;
   }
-
-  /** Decode a compressed instruction into its cache slot. */
-  private decode16(raw: number): Insn | null {
-    const insn = decode(raw, this.xlen);
-    this.insn16[raw] = insn;
-    this.fn16[raw] = insn !== null ? TRANSLATORS[insn.op] : undefined;
-    return insn;
-  }
-
 }
 
 function illegalInsn(raw: number, len: 2 | 4): Insn {

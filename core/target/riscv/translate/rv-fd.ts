@@ -20,8 +20,11 @@ function fp(body: InsnTranslator, staticRm = false): InsnTranslator {
 
 const BOX = -0x100000000n; // upper 32 bits all ones
 
+/** Helper names by op ('fadd.s' → 'fadd_s'), made once per op rather than per instruction. */
+const HELPER_NAMES: Record<string, string> = {};
+
 function helperName(op: string): string {
-  return op.replace(/\./g, '_');
+  return HELPER_NAMES[op] ??= op.replace(/\./g, '_');
 }
 
 /** fd = helper(fs1[, fs2[, fs3]], rm) */
