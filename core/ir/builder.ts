@@ -3,6 +3,15 @@ import {
 } from './ir';
 
 /**
+ * Temporaries and labels are immutable and identified by their id within a
+ * block, so every block shares one object per (type, id) and per label id:
+ * translating a block allocates none of them.
+ */
+const TEMPS_I32: Temp[] = [];
+const TEMPS_I64: Temp[] = [];
+const LABELS: Label[] = [];
+
+/**
  * Emits IR ops into a block. Every value-producing method allocates a fresh
  * temporary and returns it, so translators read like expressions:
  * `b.setReg(rd, b.add('i64', b.getReg(rs1), b.i64(imm)))`.
@@ -18,12 +27,15 @@ export class IrBuilder {
 
   /** A fresh temporary of the given type. */
   temp(type: IrType): Temp {
-    return { kind: 'temp', id: this.temps++, type };
+    const id = this.temps++;
+    const shared = type === 'i64' ? TEMPS_I64 : TEMPS_I32;
+    return shared[id] ?? (shared[id] = { kind: 'temp', id, type });
   }
 
   /** A fresh label. */
   label(): Label {
-    return { id: this.labels++ };
+    const id = this.labels++;
+    return LABELS[id] ?? (LABELS[id] = { id });
   }
 
   /** An i64 constant. */

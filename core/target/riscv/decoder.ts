@@ -62,6 +62,8 @@ export function insnLength(firstHalfword: number): 2 | 4 {
 
 interface Row32 extends MaskMatch {
   readonly enc: Encoding32;
+  /** Index of `enc` in ENCODINGS_32. */
+  readonly index: number;
 }
 
 /** Buckets of 32-bit rows keyed by opcode (inst[6:0]) << 3 | funct3, one index per XLEN. */
@@ -69,10 +71,11 @@ const index32 = new Map<Xlen, Row32[][]>();
 
 function buildIndex32(xlen: Xlen): Row32[][] {
   const buckets: Row32[][] = Array.from({ length: 1024 }, () => []);
-  for (const enc of ENCODINGS_32) {
+  for (let index = 0; index < ENCODINGS_32.length; index++) {
+    const enc = ENCODINGS_32[index];
     if (enc.xlen !== undefined && enc.xlen !== xlen) continue;
     const { mask, match } = compilePattern(enc.pattern, 32);
-    const row: Row32 = { mask, match, enc };
+    const row: Row32 = { mask, match, enc, index };
     // A row whose funct3 is a field goes into all eight buckets of its opcode.
     const f3Fixed = ((mask >>> 12) & 7) === 7;
     for (let f3 = 0; f3 < 8; f3++) {
@@ -237,22 +240,70 @@ function decode16(raw: number, xlen: Xlen): Insn | null {
   };
 }
 
-function decode32(raw: number, xlen: Xlen): Insn | null {
+/**
+ * A decoded instruction whose fields `decode32Into` overwrites in place: a
+ * front end decoding every fetched instruction reuses one and allocates
+ * nothing per decode. Read it before the next decode into it.
+ */
+export class InsnFields implements Insn {
+  op = '';
+  rd = 0;
+  rs1 = 0;
+  rs2 = 0;
+  rs3 = 0;
+  imm = 0;
+  csr = 0;
+  rm = 0;
+  aq = false;
+  rl = false;
+  pred = 0;
+  succ = 0;
+  len: 2 | 4 = 4;
+  raw = 0;
+  cname: string | undefined = undefined;
+}
+
+/** The 32-bit row index of each XLEN (built on first use). */
+function buckets32(xlen: Xlen): Row32[][] {
   let buckets = index32.get(xlen);
   if (buckets === undefined) {
     buckets = buildIndex32(xlen);
     index32.set(xlen, buckets);
   }
+  return buckets;
+}
+
+let buckets64: Row32[][] | undefined;
+
+/**
+ * Decode a 32-bit encoding (`raw & 3 === 3`, not a 48-bit or longer one)
+ * into `out`. Returns the index of its row in ENCODINGS_32, or -1 for an
+ * illegal encoding (then `out` is unchanged). Fields as `decode`.
+ */
+export function decode32Into(raw: number, xlen: Xlen, out: InsnFields): number {
+  const buckets = xlen === 64 ? (buckets64 ??= buckets32(64)) : buckets32(xlen);
   const rows = buckets[((raw & 0x7f) << 3) | ((raw >>> 12) & 7)];
   for (let k = 0; k < rows.length; k++) {
     const row = rows[k];
-    if (((raw & row.mask) >>> 0) === row.match) return fields32(row.enc, raw);
+    if (((raw & row.mask) >>> 0) === row.match) {
+      fields32(row.enc, raw, out);
+      return row.index;
+    }
   }
-  return null;
+  return -1;
 }
 
-/** Extract the operands of a 32-bit encoding per its format. */
-function fields32(enc: Encoding32, raw: number): Insn {
+function decode32(raw: number, xlen: Xlen): Insn | null {
+  const f = new InsnFields();
+  if (decode32Into(raw, xlen, f) < 0) return null;
+  return {
+    op: f.op, rd: f.rd, rs1: f.rs1, rs2: f.rs2, rs3: f.rs3, imm: f.imm, csr: f.csr, rm: f.rm,
+    aq: f.aq, rl: f.rl, pred: f.pred, succ: f.succ, len: 4, raw: f.raw, cname: undefined,
+  };
+}
+
+/** Extract the operands of a 32-bit encoding per its format into `out`. */
+function fields32(enc: Encoding32, raw: number, out: InsnFields): void {
   let rd = bits(raw, 11, 7), rs1 = bits(raw, 19, 15), rs2 = bits(raw, 24, 20), rs3 = 0;
   let imm = 0, csr = 0, rm = 0, aq = false, rl = false, pred = 0, succ = 0;
   switch (enc.format) {
@@ -282,10 +333,21 @@ function fields32(enc: Encoding32, raw: number): Insn {
     case 'SFENCE': rd = 0; break;
     case 'NONE': rd = rs1 = rs2 = 0; break;
   }
-  return {
-    op: enc.op, rd, rs1, rs2, rs3, imm, csr, rm, aq, rl, pred, succ, len: 4, raw: raw >>> 0,
-    cname: undefined,
-  };
+  out.op = enc.op;
+  out.rd = rd;
+  out.rs1 = rs1;
+  out.rs2 = rs2;
+  out.rs3 = rs3;
+  out.imm = imm;
+  out.csr = csr;
+  out.rm = rm;
+  out.aq = aq;
+  out.rl = rl;
+  out.pred = pred;
+  out.succ = succ;
+  out.len = 4;
+  out.raw = raw >>> 0;
+  out.cname = undefined;
 }
 
 /**

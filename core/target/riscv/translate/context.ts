@@ -18,6 +18,8 @@ export class DisasContext {
   end: BlockEnd = 'none';
   /** pc of the instruction being translated. */
   pc = 0n;
+  /** pc of the next instruction (`pc + insn.len`, modulo 2^64); set with `pc`, so translators need no BigInt work for it. */
+  nextPc = 0n;
   /** The instruction being translated. */
   insn!: Insn;
 
@@ -45,10 +47,6 @@ export class DisasContext {
     this.mmuIdx = (flags >> TB_FLAGS.dataMmuShift) & 7;
   }
 
-  /** pc of the next instruction. */
-  get nextPc(): bigint {
-    return BigInt.asUintN(64, this.pc + BigInt(this.insn.len));
-  }
 
   /** An i64 constant. */
   i64(v: bigint | number): Const {

@@ -1,4 +1,4 @@
-import { FloatBinaryOpc, IrType, Label, Temp, Value } from '../../../ir/ir';
+import { FloatBinaryOpc, IrType, Label, MemOp, Temp, Value } from '../../../ir/ir';
 import { RV_ENV } from '../cpu-layout';
 import { FFLAGS } from '../spec';
 import { DisasContext, InsnTranslator } from './context';
@@ -20,8 +20,11 @@ function fp(body: InsnTranslator, staticRm = false): InsnTranslator {
 
 const BOX = -0x100000000n; // upper 32 bits all ones
 
+/** Helper names by op ('fadd.s' → 'fadd_s'), made once per op rather than per instruction. */
+const HELPER_NAMES: Record<string, string> = {};
+
 function helperName(op: string): string {
-  return op.replace(/\./g, '_');
+  return HELPER_NAMES[op] ??= op.replace(/\./g, '_');
 }
 
 /** fd = helper(fs1[, fs2[, fs3]], rm) */
@@ -49,18 +52,22 @@ function fromInt(): InsnTranslator {
   }, true);
 }
 
+/** Memory operand descriptors: immutable, shared by every op. */
+const U32: MemOp = { size: 4, signed: false };
+const U64: MemOp = { size: 8, signed: false };
+
 const flw: InsnTranslator = fp((ctx, i) => {
-  const v = ctx.b.qemuLd('i64', ctx.address(i.rs1, i.imm), { size: 4, signed: false }, ctx.mmuIdx);
+  const v = ctx.b.qemuLd('i64', ctx.address(i.rs1, i.imm), U32, ctx.mmuIdx);
   ctx.setF(i.rd, ctx.bin('or', 'i64', v, ctx.i64(BOX)));
 });
 const fld: InsnTranslator = fp((ctx, i) => {
-  ctx.setF(i.rd, ctx.b.qemuLd('i64', ctx.address(i.rs1, i.imm), { size: 8, signed: false }, ctx.mmuIdx));
+  ctx.setF(i.rd, ctx.b.qemuLd('i64', ctx.address(i.rs1, i.imm), U64, ctx.mmuIdx));
 });
 const fsw: InsnTranslator = fp((ctx, i) => {
-  ctx.b.qemuSt('i64', ctx.getF(i.rs2), ctx.address(i.rs1, i.imm), { size: 4, signed: false }, ctx.mmuIdx);
+  ctx.b.qemuSt('i64', ctx.getF(i.rs2), ctx.address(i.rs1, i.imm), U32, ctx.mmuIdx);
 });
 const fsd: InsnTranslator = fp((ctx, i) => {
-  ctx.b.qemuSt('i64', ctx.getF(i.rs2), ctx.address(i.rs1, i.imm), { size: 8, signed: false }, ctx.mmuIdx);
+  ctx.b.qemuSt('i64', ctx.getF(i.rs2), ctx.address(i.rs1, i.imm), U64, ctx.mmuIdx);
 });
 
 /*

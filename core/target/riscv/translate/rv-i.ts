@@ -42,15 +42,17 @@ function branch(cond: Cond): InsnTranslator {
 }
 
 function load(size: MemOp['size'], signed: boolean): InsnTranslator {
+  const memop: MemOp = { size, signed }; // immutable: one per translator, not per op
   return (ctx, i) => {
-    const v = ctx.b.qemuLd('i64', ctx.address(i.rs1, i.imm), { size, signed }, ctx.mmuIdx);
+    const v = ctx.b.qemuLd('i64', ctx.address(i.rs1, i.imm), memop, ctx.mmuIdx);
     ctx.setX(i.rd, v);
   };
 }
 
 function store(size: MemOp['size']): InsnTranslator {
+  const memop: MemOp = { size, signed: false };
   return (ctx, i) => {
-    ctx.b.qemuSt('i64', ctx.getX(i.rs2), ctx.address(i.rs1, i.imm), { size, signed: false }, ctx.mmuIdx);
+    ctx.b.qemuSt('i64', ctx.getX(i.rs2), ctx.address(i.rs1, i.imm), memop, ctx.mmuIdx);
   };
 }
 
