@@ -1,6 +1,7 @@
 import { EXC } from '../spec';
 import { AMO_OP, CSR_OP } from '../helpers/helper-table';
 import { DisasContext, InsnTranslator } from './context';
+import { RV_ENV } from '../cpu-layout';
 
 /** Zicsr, Zifencei, the privileged instructions, and the A extension. */
 
@@ -14,9 +15,18 @@ function csrInsn(op: number, immediate: boolean): InsnTranslator {
     if (op === CSR_OP.write || !srcIsZero) mode |= CSR_OP.doWrite;
     const old = ctx.b.call(ctx.helpers.csr, ctx.b.i32(i.csr), src, ctx.b.i32(i.raw | 0), ctx.b.i32(mode));
     ctx.setX(i.rd, old);
-    // A CSR write can change privilege-dependent translation state or enable interrupts;
-    // a plain read (rdtime in a delay loop) changes nothing and the block goes on.
-    if (mode & CSR_OP.doWrite) ctx.exitAfter();
+    // A CSR write can change privilege-dependent translation state or enable interrupts: the
+    // helper says whether it did (RV_ENV.csrExit), and only then does the block return to the
+    // loop; otherwise it goes on to the next instruction through a chain slot. A plain read
+    // (rdtime in a delay loop) changes nothing and the block simply goes on.
+    if (mode & CSR_OP.doWrite) {
+      const goOn = ctx.b.label();
+      ctx.b.brcond('i32', 'eq', ctx.b.ld('i32', RV_ENV.csrExit), ctx.b.i32(0), goOn);
+      ctx.exitAfter();
+      ctx.b.setLabel(goOn);
+      ctx.gotoTb(0, ctx.nextPc);
+      ctx.end = 'jump';
+    }
   };
 }
 
