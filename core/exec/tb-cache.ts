@@ -168,6 +168,26 @@ export class TbCache<G extends FetchedInsn = FetchedInsn> {
     log.count = 0;
   }
 
+  /**
+   * Drop a hart's jump-cache entries for pcs within 2^`bits` bytes of
+   * `vaddr` (the same page, megapage, ...): that mapping may have changed.
+   */
+  clearJumpCacheNear(env: number, vaddr: bigint, bits: number): void {
+    const log = this.jumpLogs.get(env);
+    if (!log || log.count === FULL_CLEAR || bits >= 64) {
+      this.clearJumpCache(env);
+      return;
+    }
+    if (bits === 0) return;
+    const shift = BigInt(bits);
+    const region = BigInt.asUintN(64, vaddr) >> shift;
+    const empty = EMPTY_JUMP_CACHE.subarray(0, JMP_CACHE_ENTRY_SIZE);
+    for (let i = 0; i < log.count; i++) {
+      const e = log.entries[i];
+      if (BigInt.asUintN(64, this.mem.i64(e)) >> shift === region) this.mem.bytes.set(empty, e);
+    }
+  }
+
   /** Remove one block: unlink it from chains and jump caches. */
   invalidate(tb: TranslationBlock<G>): void {
     if (!tb.valid) return;

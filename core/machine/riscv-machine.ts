@@ -128,6 +128,10 @@ export class RiscvMachine {
         machine.mmu.flush(cpu.env);
         machine.engine.cache.clearJumpCache(cpu.env);
       },
+      flushTlbMapping(cpu, vaddr) {
+        const execSpan = machine.mmu.flushMapping(cpu.env, vaddr);
+        machine.engine.cache.clearJumpCacheNear(cpu.env, vaddr, execSpan);
+      },
       waitForInterrupt(cpu) {
         cpu.waiting = true;
         // An interrupt already pending but disabled makes wfi a no-op: a hart looping on it

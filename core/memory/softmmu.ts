@@ -24,6 +24,12 @@ export interface AddressTranslation {
    * the TLB, so every access to that page takes the slow path. Absent means true.
    */
   readonly lastCacheable?: boolean;
+  /**
+   * log2 of the size of the mapping the last `translate` used (12 for a 4 KiB
+   * page, 21 for a 2 MiB megapage, ...), or 0 when it used no page table (the
+   * result cannot change with one). Absent means 64: any page flush drops it.
+   */
+  readonly lastSpanBits?: number;
   /** Called once by the softmmu that uses this translation (page-table walks read its RAM). */
   attach?(mmu: SoftMmu): void;
 }
@@ -32,6 +38,8 @@ export interface AddressTranslation {
 export interface SoftMmuStats {
   tlbFills: number;
   tlbFlushes: number;
+  /** Flushes of the mappings of one address (`sfence.vma` with an address). */
+  tlbPageFlushes: number;
   slowLoads: number;
   slowStores: number;
   mmioLoads: number;
@@ -44,6 +52,17 @@ const INVALID_TAG = -1n;
 const FILL_LOG_SIZE = 256;
 /** Fill-log count meaning "too many (or unknown): flush everything". */
 const FULL_FLUSH = -1;
+
+/** A hart's TLB entries filled since its last full flush (see SoftMmu.fillLogs). */
+interface FillLog {
+  /** Entry addresses, the virtual page number each maps and log2 of its mapping's size (0: no page table). */
+  readonly entries: Int32Array;
+  readonly pages: Float64Array;
+  readonly spans: Uint8Array;
+  count: number;
+  /** Largest span of an instruction-fetch fill. */
+  maxExecSpan: number;
+}
 const PAGE_MASK = BigInt(PAGE_SIZE - 1);
 const TABLE_SIZE = TLB_ENTRIES * TLB_ENTRY_SIZE;
 
@@ -55,7 +74,7 @@ const TABLE_SIZE = TLB_ENTRIES * TLB_ENTRY_SIZE;
  */
 export class SoftMmu implements GuestAccess {
   readonly stats: SoftMmuStats = {
-    tlbFills: 0, tlbFlushes: 0, slowLoads: 0, slowStores: 0, mmioLoads: 0, mmioStores: 0, codeWrites: 0,
+    tlbFills: 0, tlbFlushes: 0, tlbPageFlushes: 0, slowLoads: 0, slowStores: 0, mmioLoads: 0, mmioStores: 0, codeWrites: 0,
   };
   /**
    * Set by the engine: called when a store of `size` bytes at host address
@@ -76,12 +95,15 @@ export class SoftMmu implements GuestAccess {
    * thousands of times during a boot with a few dozen entries filled in
    * between, so a flush rewrites those entries instead of the whole table.
    */
-  private readonly fillLogs = new Map<number, { entries: Int32Array; count: number }>();
+  private readonly fillLogs = new Map<number, FillLog>();
 
   /** Register a hart's env and empty its TLB. */
   addHart(env: number): void {
     this.envs.push(env);
-    this.fillLogs.set(env, { entries: new Int32Array(FILL_LOG_SIZE), count: FULL_FLUSH });
+    this.fillLogs.set(env, {
+      entries: new Int32Array(FILL_LOG_SIZE), pages: new Float64Array(FILL_LOG_SIZE), spans: new Uint8Array(FILL_LOG_SIZE),
+      count: FULL_FLUSH, maxExecSpan: 0,
+    });
     this.flush(env);
   }
 
@@ -94,16 +116,54 @@ export class SoftMmu implements GuestAccess {
       // All-ones bytes make every tag -1 (matches no page); addends are then never read.
       this.mem.bytes.fill(0xff, env + ENV.tlb, env + ENV.tlb + TLB_MMU_MODES * TABLE_SIZE);
     }
-    if (log) log.count = 0;
+    if (log) {
+      log.count = 0;
+      log.maxExecSpan = 0;
+    }
     this.stats.tlbFlushes++;
   }
 
-  /** Note a filled entry for {@link flush}. */
-  private logFill(env: number, e: number): void {
+  /**
+   * Invalidate what a hart's TLB holds from mappings that cover virtual
+   * address `vaddr` (`sfence.vma` with an address): every entry made through
+   * the same page, megapage or larger page. Returns log2 of the largest
+   * mapping any instruction fetch used since the last full flush (the engine
+   * drops jump-cache entries within that distance), or 64 when it flushed
+   * everything because it lost track.
+   */
+  flushMapping(env: number, vaddr: bigint): number {
+    const log = this.fillLogs.get(env);
+    if (!log || log.count === FULL_FLUSH) {
+      this.flush(env);
+      return 64;
+    }
+    const page = Number(BigInt.asUintN(64, vaddr) >> BigInt(PAGE_BITS));
+    for (let i = 0; i < log.count; i++) {
+      const span = log.spans[i];
+      if (span === 0) continue;
+      const size = 2 ** (span - PAGE_BITS);
+      if (Math.floor(log.pages[i] / size) === Math.floor(page / size)) {
+        this.mem.bytes.fill(0xff, log.entries[i], log.entries[i] + TLB_ENTRY.addend);
+      }
+    }
+    this.stats.tlbPageFlushes++;
+    return log.maxExecSpan;
+  }
+
+  /** Note a filled entry, its page and the size of its mapping, for {@link flush} and {@link flushMapping}. */
+  private logFill(env: number, e: number, vpn: bigint, field: number): void {
     const log = this.fillLogs.get(env);
     if (!log || log.count === FULL_FLUSH) return;
-    if (log.count === FILL_LOG_SIZE) log.count = FULL_FLUSH;
-    else log.entries[log.count++] = e;
+    if (log.count === FILL_LOG_SIZE) {
+      log.count = FULL_FLUSH;
+      return;
+    }
+    const span = this.target.lastSpanBits ?? 64;
+    log.entries[log.count] = e;
+    log.pages[log.count] = Number(vpn);
+    log.spans[log.count] = span;
+    log.count++;
+    if (field === TLB_ENTRY.tagExec && span > log.maxExecSpan) log.maxExecSpan = span;
   }
 
   /** Invalidate the entries for one virtual page in every MMU index of one hart. */
@@ -160,7 +220,7 @@ export class SoftMmu implements GuestAccess {
     const vpage = Number(BigInt.asUintN(32, vaddr & ~PAGE_MASK));
     view.setInt32(e + TLB_ENTRY.addend, (hostPage - vpage) | 0, true);
     view.setBigInt64(e + field, vpn, true);
-    this.logFill(env, e);
+    this.logFill(env, e, vpn, field);
     this.stats.tlbFills++;
   }
 

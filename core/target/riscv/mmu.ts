@@ -23,6 +23,7 @@ const MMU_IDX_SUM = 4;
 export class RiscvAddressTranslation implements AddressTranslation {
   /** False when the last translation must not be kept in a TLB (a PMP boundary inside the page). */
   lastCacheable = true;
+  lastSpanBits = 0;
   /** The page-table walker (available once a softmmu has attached). */
   walker?: PageTableWalker;
   private readonly pmpByEnv = new Map<number, PmpRules>();
@@ -67,6 +68,7 @@ export class RiscvAddressTranslation implements AddressTranslation {
     const priv = mmuIdx & 3;
     const pmp = this.pmpRules(cpu);
     let paddr = vaddr;
+    this.lastSpanBits = 0;
     const satp = cpu.csr.satp;
     if (priv !== PRIV.M && pagingLevels(Number(satp >> SATP.MODE_SHIFT)) !== 0) {
       const walker = this.walker;
@@ -77,6 +79,7 @@ export class RiscvAddressTranslation implements AddressTranslation {
       if (r === WalkResult.PageFault) throw new GuestException(PAGE_FAULT[access], vaddr);
       if (r === WalkResult.AccessFault) throw this.accessFault(access, vaddr);
       paddr = walker.paddr;
+      this.lastSpanBits = PAGE_BITS + walker.leafLevel * 9;
     } else if (vaddr >= PHYS_LIMIT) {
       throw this.accessFault(access, vaddr);
     }

@@ -16,6 +16,8 @@ export interface RiscvRuntime {
   readonly mmu: SoftMmu;
   /** The hart's address translation changed: drop its TLB and jump cache. */
   flushTlb(cpu: RiscvCpu): void;
+  /** The mapping of virtual address `vaddr` may have changed: drop what the TLB and jump cache hold from it. */
+  flushTlbMapping(cpu: RiscvCpu, vaddr: bigint): void;
   /** `wfi` retired: let the machine skip to the next event. */
   waitForInterrupt(cpu: RiscvCpu): void;
 }
@@ -108,12 +110,16 @@ export function createRiscvHelpers(rt: RiscvRuntime): RiscvHelpers {
       rt.waitForInterrupt(cpu);
     }),
 
-    sfenceVma: helper('sfence_vma', ['i32'], undefined, (raw: number) => {
+    sfenceVma: helper('sfence_vma', ['i32', 'i64'], undefined, (raw: number, vaddr: bigint) => {
       const cpu = rt.current;
       if (cpu.priv === PRIV.U || (cpu.priv === PRIV.S && (cpu.csr.mstatus & MSTATUS.TVM))) {
         throw new GuestException(EXC.illegalInstruction, BigInt(raw >>> 0));
       }
-      rt.flushTlb(cpu);
+      // rs1 = x0 flushes every address; otherwise only the mappings of rs1's address
+      // (Linux's flush of one page after changing its PTE). The ASID in rs2 is not used:
+      // flushing other address spaces' entries too is always allowed.
+      if (((raw >>> 15) & 31) === 0) rt.flushTlb(cpu);
+      else rt.flushTlbMapping(cpu, vaddr);
     }),
 
     lr: helper('lr', ['i64', 'i32'], 'i64', (addr: bigint, sizeMmu: number) => {

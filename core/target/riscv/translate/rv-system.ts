@@ -78,7 +78,7 @@ export const RV_SYSTEM: Record<string, InsnTranslator> = {
     ctx.exitAfter();
   },
   'sfence.vma': (ctx, i) => {
-    ctx.b.call(ctx.helpers.sfenceVma, ctx.b.i32(i.raw | 0));
+    ctx.b.call(ctx.helpers.sfenceVma, ctx.b.i32(i.raw | 0), ctx.getX(i.rs1));
     ctx.exitAfter();
   },
   ...amoGroup(4, 'w'),
