@@ -1,10 +1,11 @@
 import { GuestAccess } from '../../exec/guest-access';
 import { HelperInfo, IrBlock } from '../../ir/ir';
 import { SharedMemory } from '../../memory/shared-memory';
-import { BLOCK_TYPE, CodegenImports, generateBlockFunction, generateMulhu } from './codegen';
+import { BLOCK_TYPE, BlockRuntime, CodegenImports, generateBlockFunction } from './codegen';
 import { WasmByteWriter } from './wasm-byte-writer';
 import { WasmDirectEncoding, WasmFunctionBuilder } from './wasm-insn';
 import { WasmModuleBuilder } from './wasm-module';
+import { WasmFuncType } from './wasm-types';
 
 /** A block compiled to WebAssembly. */
 export interface CompiledBlock {
@@ -24,6 +25,19 @@ export interface WasmJitStats {
 }
 
 const TABLE_GROWTH = 4096;
+const SLOW_LOAD_TYPE: WasmFuncType = { params: ['i32', 'i64', 'i32'], results: ['i64'] };
+const SLOW_STORE_TYPE: WasmFuncType = { params: ['i32', 'i64', 'i64', 'i32'], results: [] };
+/** The import signature of each helper, made once. */
+const helperTypes = new WeakMap<HelperInfo, WasmFuncType>();
+
+function helperType(h: HelperInfo): WasmFuncType {
+  let t = helperTypes.get(h);
+  if (!t) {
+    t = { params: [...h.args], results: h.ret ? [h.ret] : [] };
+    helperTypes.set(h, t);
+  }
+  return t;
+}
 
 /**
  * The WebAssembly backend: compiles batches of IR blocks into one module each,
@@ -90,23 +104,22 @@ export class WasmJit {
     m.importMemory('env', 'memory', { min: this.mem.memory.buffer.byteLength / 65536 });
     if (this.tailCalls) m.importTable('env', 'table', { min: 1 });
     const imports: Record<string, WebAssembly.ImportValue> = { ...this.baseImports, table: this.table };
-    const slowLoad = m.importFunction('env', 'slow_ld', { params: ['i32', 'i64', 'i32'], results: ['i64'] });
-    const slowStore = m.importFunction('env', 'slow_st', { params: ['i32', 'i64', 'i64', 'i32'], results: [] });
+    const slowLoad = m.importFunction('env', 'slow_ld', SLOW_LOAD_TYPE);
+    const slowStore = m.importFunction('env', 'slow_st', SLOW_STORE_TYPE);
     // Import every helper the batch calls before defining functions (function indexes start with imports).
     const helperIndex = new Map<HelperInfo, number>();
     for (const { ir } of blocks) {
       for (const op of ir.ops) {
         if (op.opc !== 'call' || helperIndex.has(op.helper)) continue;
         const h = op.helper;
-        const idx = m.importFunction('env', h.name, { params: [...h.args], results: h.ret ? [h.ret] : [] });
-        helperIndex.set(h, idx);
+        helperIndex.set(h, m.importFunction('env', h.name, helperType(h)));
         imports[h.name] = h.fn;
       }
     }
-    const needsMulhu = blocks.some(({ ir }) => ir.ops.some((op) => (op.opc === 'mulsh' || op.opc === 'muluh' || op.opc === 'mulsuh') && op.type === 'i64'));
+    // The cold parts of memory accesses and exits, once per module, after the blocks.
+    const runtime = new BlockRuntime(m.functionImportCount + blocks.length);
     const codegenImports: CodegenImports = {
-      slowLoad, slowStore,
-      mulhu: needsMulhu ? m.addFunction(generateMulhu()) : -1,
+      runtime,
       helper: (h) => helperIndex.get(h)!,
       tailCalls: this.tailCalls,
     };
@@ -120,9 +133,9 @@ export class WasmJit {
       m.addFunction(fn, `b${i}`);
       return fn;
     });
+    runtime.addTo(m, slowLoad, slowStore);
     const encoded = m.encode();
-    const firstBody = needsMulhu ? 1 : 0;
-    return { m, fns, encoded, imports, hostBytes: fns.map((_, i) => encoded.functionBodySizes[firstBody + i]) };
+    return { m, fns, encoded, imports, hostBytes: fns.map((_, i) => encoded.functionBodySizes[i]) };
   }
 
   /**
