@@ -58,11 +58,11 @@ export class BlockRuntime {
   /**
    * Adds the functions used to `m` (after the block functions); `slowLoad`
    * and `slowStore` are the function indexes of the imported slow paths
-   * `(env i32, addr i64, memop i32) -> i64` and `(env i32, addr i64, value i64, memop i32)`.
-   * Their code is encoded once per process and copied into each module.
+   * `(env i32, addr i64, memop i32) -> i64` and `(env i32, addr i64, value i64, memop i32)`;
+   * `tailCalls` as {@link CodegenImports.tailCalls}. Their code is encoded once per process and copied into each module.
    */
-  addTo(m: WasmModuleBuilder, slowLoad: number, slowStore: number): void {
-    const fns = runtimeFunctions(slowLoad, slowStore);
+  addTo(m: WasmModuleBuilder, slowLoad: number, slowStore: number, tailCalls: boolean): void {
+    const fns = runtimeFunctions(slowLoad, slowStore, tailCalls);
     for (let k = 0; k < this.used.length; k++) {
       const index = m.addFunction(fns[this.used[k]]);
       if (index !== this.firstIndex + k) throw new Error(`wasm backend: runtime function at ${index}, expected ${this.firstIndex + k}`);
@@ -792,7 +792,8 @@ function emitOp(o: IrOp, tbId: number, n: number): void {
       w.u32(scratchLocal);
       w.byte(IF);
       w.byte(EMPTY_BLOCK);
-      bump(ENV.chainHits);
+      // Returned to the dispatcher, the transition is counted there (see WasmJit's dispatcher).
+      if (rt.tailCalls) bump(ENV.chainHits);
       if (rt.tailCalls) getEnv();
       localGet(scratchLocal);
       if (rt.tailCalls) {
@@ -1089,9 +1090,11 @@ function generateFault(direct?: WasmDirectEncoding): WasmFunctionBuilder {
  * cross a page, so this is how cross-page direct jumps stay inside generated
  * code); else leave to the loop with the pc and the slot to link.
  * `goto_ptr(env, pc)`: an indirect jump: store the pc, then the jump cache.
- * Both return the successor's table index, or 0.
+ * Both return the successor's table index, or 0. Without tail calls, a hit
+ * returns to the dispatcher, which counts every transition as a chain hit:
+ * they take it back.
  */
-function generateJump(indirect: boolean, direct?: WasmDirectEncoding): WasmFunctionBuilder {
+function generateJump(indirect: boolean, tailCalls: boolean, direct?: WasmDirectEncoding): WasmFunctionBuilder {
   const params = indirect
     ? [{ type: 'i32', name: 'env' }, { type: 'i64', name: 'pc' }] as const
     : [{ type: 'i32', name: 'env' }, { type: 'i64', name: 'pc' }, { type: 'i32', name: 'exit' }] as const;
@@ -1106,8 +1109,12 @@ function generateJump(indirect: boolean, direct?: WasmDirectEncoding): WasmFunct
     .op('i64.load', { offset: ENV.jmpCache }).op('local.get', 1).op('i64.eq')
     .op('if', undefined)
     .op('local.get', 0).op('local.get', 0).op('i64.load', { offset: ENV.jmpCacheHits }).op('i64.const', 1n).op('i64.add')
-    .op('i64.store', { offset: ENV.jmpCacheHits })
-    .op('local.get', entry).op('i32.load', { offset: ENV.jmpCache + 8 }).op('return')
+    .op('i64.store', { offset: ENV.jmpCacheHits });
+  if (!tailCalls) {
+    f.op('local.get', 0).op('local.get', 0).op('i64.load', { offset: ENV.chainHits }).op('i64.const', 1n).op('i64.sub')
+      .op('i64.store', { offset: ENV.chainHits });
+  }
+  f    .op('local.get', entry).op('i32.load', { offset: ENV.jmpCache + 8 }).op('return')
     .op('end');
   if (!indirect) {
     f.op('local.get', 0).op('local.get', 1).op('i64.store', { offset: ENV.pc });
@@ -1118,13 +1125,13 @@ function generateJump(indirect: boolean, direct?: WasmDirectEncoding): WasmFunct
   return f;
 }
 
-/** The runtime functions (by {@link RuntimeFn}) encoded once, per pair of slow-path import indexes (they depend on nothing else). */
+/** The runtime functions (by {@link RuntimeFn}) encoded once, per slow-path import indexes and tail-call mode (they depend on nothing else). */
 const runtimeCache = new Map<number, readonly WasmFunctionBuilder[]>();
 const runtimeWriter = new WasmByteWriter(1024);
 const noTypes = (): number => { throw new Error('runtime functions use no signatures'); };
 
-function runtimeFunctions(slowLoad: number, slowStore: number): readonly WasmFunctionBuilder[] {
-  const key = slowLoad * 0x10000 + slowStore;
+function runtimeFunctions(slowLoad: number, slowStore: number, tailCalls: boolean): readonly WasmFunctionBuilder[] {
+  const key = (slowLoad * 0x10000 + slowStore) * 2 + (tailCalls ? 1 : 0);
   let fns = runtimeCache.get(key);
   if (!fns) {
     const direct: WasmDirectEncoding = { writer: runtimeWriter, typeIndex: noTypes };
@@ -1134,8 +1141,8 @@ function runtimeFunctions(slowLoad: number, slowStore: number): readonly WasmFun
     byFn[RuntimeFn.LoadSlow] = done(generateSlowAccess(true, slowLoad, direct));
     byFn[RuntimeFn.StoreSlow] = done(generateSlowAccess(false, slowStore, direct));
     byFn[RuntimeFn.Fault] = done(generateFault(direct));
-    byFn[RuntimeFn.GotoMiss] = done(generateJump(false, direct));
-    byFn[RuntimeFn.GotoPtr] = done(generateJump(true, direct));
+    byFn[RuntimeFn.GotoMiss] = done(generateJump(false, tailCalls, direct));
+    byFn[RuntimeFn.GotoPtr] = done(generateJump(true, tailCalls, direct));
     byFn[RuntimeFn.Mulhu] = done(generateMulhu(direct));
     fns = byFn;
     runtimeCache.set(key, fns);

@@ -1,3 +1,4 @@
+import { ENV } from '../../exec/env';
 import { GuestAccess } from '../../exec/guest-access';
 import { HelperInfo, IrBlock } from '../../ir/ir';
 import { SharedMemory } from '../../memory/shared-memory';
@@ -78,19 +79,26 @@ export class WasmJit {
 
   private buildDispatcher(): (env: number, index: number) => number {
     const m = new WasmModuleBuilder();
+    m.importMemory('env', 'memory', { min: this.mem.memory.buffer.byteLength / 65536 });
     m.importTable('env', 'table', { min: 1 });
     const f = new WasmFunctionBuilder({
       name: 'dispatch', params: [{ type: 'i32', name: 'env' }, { type: 'i32', name: 'next' }], results: ['i32'],
     });
+    // A block returning a successor's index got it from its chain slot or the jump cache: counted
+    // here as a chain hit once, not in every block (the jump-cache paths take theirs back).
     f.op('loop', undefined)
       .op('local.get', 0).op('local.get', 1)
       .op('call_indirect', { type: BLOCK_TYPE })
       .op('local.tee', 1)
-      .op('br_if', 0)
+      .op('if', undefined)
+      .op('local.get', 0).op('local.get', 0).op('i64.load', { offset: ENV.chainHits }).op('i64.const', 1n).op('i64.add')
+      .op('i64.store', { offset: ENV.chainHits })
+      .op('br', 1)
+      .op('end')
       .op('end')
       .op('i32.const', 0);
     m.addFunction(f, 'dispatch');
-    const inst = new WebAssembly.Instance(new WebAssembly.Module(m.encode().bytes), { env: { table: this.table } });
+    const inst = new WebAssembly.Instance(new WebAssembly.Module(m.encode().bytes), { env: { memory: this.mem.memory, table: this.table } });
     return inst.exports.dispatch as (env: number, index: number) => number;
   }
 
@@ -133,7 +141,7 @@ export class WasmJit {
       m.addFunction(fn, `b${i}`);
       return fn;
     });
-    runtime.addTo(m, slowLoad, slowStore);
+    runtime.addTo(m, slowLoad, slowStore, this.tailCalls);
     const encoded = m.encode();
     return { m, fns, encoded, imports, hostBytes: fns.map((_, i) => encoded.functionBodySizes[i]) };
   }

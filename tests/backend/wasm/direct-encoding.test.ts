@@ -29,7 +29,7 @@ function assemble(blocks: IrBlock[], direct: boolean): { bytes: Uint8Array; bodi
     m.addFunction(fn, `b${i}`);
     return fn;
   });
-  runtime.addTo(m, slowLoad, slowStore);
+  runtime.addTo(m, slowLoad, slowStore, false);
   const encoded = m.encode();
   const bodies = encoded.functionBodyOffsets.slice(0, blocks.length).map((o, i) => encoded.bytes.slice(o, o + encoded.functionBodySizes[i]));
   return { bytes: encoded.bytes, bodies, fns };
