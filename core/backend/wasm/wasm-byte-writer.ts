@@ -10,7 +10,8 @@
 const INITIAL_CAPACITY = 4096;
 /** Bytes reserved for a size prefix before the size is known: the longest u32 LEB128. */
 const SIZE_PREFIX_RESERVE = 5;
-const TWO_POW_53 = 2n ** 53n;
+/** 2^53: every integer up to it in magnitude is exact as a number. */
+const MAX_EXACT = 2 ** 53;
 const I64_MIN = -(2n ** 63n);
 const U64_LIMIT = 2n ** 64n;
 
@@ -102,8 +103,11 @@ export class WasmByteWriter {
   /** Signed LEB128 of an i64, accepting [-2^63, 2^64) (values ≥ 2^63 wrap as two's complement). */
   s64(value: bigint): void {
     this.ensure(10);
-    if (value >= -TWO_POW_53 && value <= TWO_POW_53) {
-      this.s64Safe(Number(value));
+    // One conversion instead of two BigInt comparisons: Number() rounds monotonically, so only
+    // values within ±(2^53 - 1) come out as safe integers, and those exactly.
+    const n = Number(value);
+    if (Number.isSafeInteger(n)) {
+      this.s64Number(n);
       return;
     }
     if (value < I64_MIN || value >= U64_LIMIT) throw new RangeError(`not an i64: ${value}`);
@@ -119,8 +123,14 @@ export class WasmByteWriter {
     }
   }
 
-  /** Signed LEB128 of a safe integer, with float arithmetic (exact below 2^53) instead of BigInt. */
-  private s64Safe(value: number): void {
+  /**
+   * Signed LEB128 of an i64 given as a safe integer (|value| ≤ 2^53), with
+   * float arithmetic instead of BigInt: the code generator's constants (pcs,
+   * offsets) are numbers, so this path allocates nothing.
+   */
+  s64Number(value: number): void {
+    if (!(Number.isInteger(value) && Math.abs(value) <= MAX_EXACT)) throw new RangeError(`not an exact integer: ${value}`);
+    this.ensure(10);
     let v = value;
     const buf = this.buf;
     for (;;) {

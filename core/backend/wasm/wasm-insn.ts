@@ -114,6 +114,12 @@ export interface WasmFunctionSpec {
   readonly name?: string;
   readonly params?: readonly (WasmValType | WasmLocal)[];
   readonly results?: readonly WasmValType[];
+  /**
+   * The signature as one object, instead of `params` and `results` (unnamed
+   * parameters). Functions sharing the object share the module's type lookup
+   * (the code generator makes thousands of block functions of one signature).
+   */
+  readonly signature?: WasmFuncType;
 }
 
 /**
@@ -176,10 +182,15 @@ export class WasmFunctionBuilder {
    */
   constructor(spec: WasmFunctionSpec = {}, direct?: WasmDirectEncoding) {
     this.name = spec.name;
-    const params = (spec.params ?? []).map((p): WasmLocal => (typeof p === 'string' ? { type: p } : p));
-    this.type = { params: params.map((p) => p.type), results: [...(spec.results ?? [])] };
-    this.locals = params;
-    this.paramCount = params.length;
+    if (spec.signature) {
+      this.type = spec.signature;
+      this.locals = spec.signature.params.map((t) => UNNAMED_LOCAL[t]);
+    } else {
+      const params = (spec.params ?? []).map((p): WasmLocal => (typeof p === 'string' ? { type: p } : p));
+      this.type = { params: params.map((p) => p.type), results: [...(spec.results ?? [])] };
+      this.locals = params;
+    }
+    this.paramCount = this.locals.length;
     this.direct = direct;
     this.codeStart = direct ? direct.writer.pos : -1;
   }

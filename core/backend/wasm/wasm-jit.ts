@@ -1,10 +1,12 @@
+import { ENV } from '../../exec/env';
 import { GuestAccess } from '../../exec/guest-access';
 import { HelperInfo, IrBlock } from '../../ir/ir';
 import { SharedMemory } from '../../memory/shared-memory';
-import { BLOCK_TYPE, CodegenImports, generateBlockFunction, generateMulhu } from './codegen';
+import { BLOCK_TYPE, BlockRuntime, CodegenImports, generateBlockFunction } from './codegen';
 import { WasmByteWriter } from './wasm-byte-writer';
 import { WasmDirectEncoding, WasmFunctionBuilder } from './wasm-insn';
 import { WasmModuleBuilder } from './wasm-module';
+import { WasmFuncType } from './wasm-types';
 
 /** A block compiled to WebAssembly. */
 export interface CompiledBlock {
@@ -24,6 +26,19 @@ export interface WasmJitStats {
 }
 
 const TABLE_GROWTH = 4096;
+const SLOW_LOAD_TYPE: WasmFuncType = { params: ['i32', 'i64', 'i32'], results: ['i64'] };
+const SLOW_STORE_TYPE: WasmFuncType = { params: ['i32', 'i64', 'i64', 'i32'], results: [] };
+/** The import signature of each helper, made once. */
+const helperTypes = new WeakMap<HelperInfo, WasmFuncType>();
+
+function helperType(h: HelperInfo): WasmFuncType {
+  let t = helperTypes.get(h);
+  if (!t) {
+    t = { params: [...h.args], results: h.ret ? [h.ret] : [] };
+    helperTypes.set(h, t);
+  }
+  return t;
+}
 
 /**
  * The WebAssembly backend: compiles batches of IR blocks into one module each,
@@ -64,19 +79,26 @@ export class WasmJit {
 
   private buildDispatcher(): (env: number, index: number) => number {
     const m = new WasmModuleBuilder();
+    m.importMemory('env', 'memory', { min: this.mem.memory.buffer.byteLength / 65536 });
     m.importTable('env', 'table', { min: 1 });
     const f = new WasmFunctionBuilder({
       name: 'dispatch', params: [{ type: 'i32', name: 'env' }, { type: 'i32', name: 'next' }], results: ['i32'],
     });
+    // A block returning a successor's index got it from its chain slot or the jump cache: counted
+    // here as a chain hit once, not in every block (the jump-cache paths take theirs back).
     f.op('loop', undefined)
       .op('local.get', 0).op('local.get', 1)
       .op('call_indirect', { type: BLOCK_TYPE })
       .op('local.tee', 1)
-      .op('br_if', 0)
+      .op('if', undefined)
+      .op('local.get', 0).op('local.get', 0).op('i64.load', { offset: ENV.chainHits }).op('i64.const', 1n).op('i64.add')
+      .op('i64.store', { offset: ENV.chainHits })
+      .op('br', 1)
+      .op('end')
       .op('end')
       .op('i32.const', 0);
     m.addFunction(f, 'dispatch');
-    const inst = new WebAssembly.Instance(new WebAssembly.Module(m.encode().bytes), { env: { table: this.table } });
+    const inst = new WebAssembly.Instance(new WebAssembly.Module(m.encode().bytes), { env: { memory: this.mem.memory, table: this.table } });
     return inst.exports.dispatch as (env: number, index: number) => number;
   }
 
@@ -90,23 +112,22 @@ export class WasmJit {
     m.importMemory('env', 'memory', { min: this.mem.memory.buffer.byteLength / 65536 });
     if (this.tailCalls) m.importTable('env', 'table', { min: 1 });
     const imports: Record<string, WebAssembly.ImportValue> = { ...this.baseImports, table: this.table };
-    const slowLoad = m.importFunction('env', 'slow_ld', { params: ['i32', 'i64', 'i32'], results: ['i64'] });
-    const slowStore = m.importFunction('env', 'slow_st', { params: ['i32', 'i64', 'i64', 'i32'], results: [] });
+    const slowLoad = m.importFunction('env', 'slow_ld', SLOW_LOAD_TYPE);
+    const slowStore = m.importFunction('env', 'slow_st', SLOW_STORE_TYPE);
     // Import every helper the batch calls before defining functions (function indexes start with imports).
     const helperIndex = new Map<HelperInfo, number>();
     for (const { ir } of blocks) {
       for (const op of ir.ops) {
         if (op.opc !== 'call' || helperIndex.has(op.helper)) continue;
         const h = op.helper;
-        const idx = m.importFunction('env', h.name, { params: [...h.args], results: h.ret ? [h.ret] : [] });
-        helperIndex.set(h, idx);
+        helperIndex.set(h, m.importFunction('env', h.name, helperType(h)));
         imports[h.name] = h.fn;
       }
     }
-    const needsMulhu = blocks.some(({ ir }) => ir.ops.some((op) => (op.opc === 'mulsh' || op.opc === 'muluh' || op.opc === 'mulsuh') && op.type === 'i64'));
+    // The cold parts of memory accesses and exits, once per module, after the blocks.
+    const runtime = new BlockRuntime(m.functionImportCount + blocks.length);
     const codegenImports: CodegenImports = {
-      slowLoad, slowStore,
-      mulhu: needsMulhu ? m.addFunction(generateMulhu()) : -1,
+      runtime,
       helper: (h) => helperIndex.get(h)!,
       tailCalls: this.tailCalls,
     };
@@ -120,9 +141,9 @@ export class WasmJit {
       m.addFunction(fn, `b${i}`);
       return fn;
     });
+    runtime.addTo(m, slowLoad, slowStore, this.tailCalls);
     const encoded = m.encode();
-    const firstBody = needsMulhu ? 1 : 0;
-    return { m, fns, encoded, imports, hostBytes: fns.map((_, i) => encoded.functionBodySizes[firstBody + i]) };
+    return { m, fns, encoded, imports, hostBytes: fns.map((_, i) => encoded.functionBodySizes[i]) };
   }
 
   /**

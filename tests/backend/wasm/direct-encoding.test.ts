@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { CodegenImports, generateBlockFunction, generateMulhu } from '../../../core/backend/wasm/codegen';
+import { BlockRuntime, CodegenImports, generateBlockFunction } from '../../../core/backend/wasm/codegen';
 import { WasmByteWriter } from '../../../core/backend/wasm/wasm-byte-writer';
 import { WasmFunctionBuilder } from '../../../core/backend/wasm/wasm-insn';
 import { WasmModuleBuilder } from '../../../core/backend/wasm/wasm-module';
@@ -21,16 +21,17 @@ function assemble(blocks: IrBlock[], direct: boolean): { bytes: Uint8Array; bodi
       }
     }
   }
-  const mulhu = m.addFunction(generateMulhu());
-  const imports: CodegenImports = { slowLoad, slowStore, mulhu, helper: (h) => helpers.get(h)!, tailCalls: false };
+  const runtime = new BlockRuntime(m.functionImportCount + blocks.length);
+  const imports: CodegenImports = { runtime, helper: (h) => helpers.get(h)!, tailCalls: false };
   const writer = new WasmByteWriter();
   const fns = blocks.map((b, i) => {
     const fn = generateBlockFunction(b, i, imports, direct ? { writer, typeIndex: m.typeIndexer } : undefined);
     m.addFunction(fn, `b${i}`);
     return fn;
   });
+  runtime.addTo(m, slowLoad, slowStore, false);
   const encoded = m.encode();
-  const bodies = encoded.functionBodyOffsets.slice(1).map((o, i) => encoded.bytes.slice(o, o + encoded.functionBodySizes[i + 1]));
+  const bodies = encoded.functionBodyOffsets.slice(0, blocks.length).map((o, i) => encoded.bytes.slice(o, o + encoded.functionBodySizes[i]));
   return { bytes: encoded.bytes, bodies, fns };
 }
 
