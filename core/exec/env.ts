@@ -25,6 +25,12 @@ export const ENV = {
   exitTb: 36,
   /** i32: that slot (0 or 1). */
   exitSlot: 40,
+  /**
+   * i32: the translation flags the loop entered generated code with. A
+   * jump-cache entry matches only a hart in its block's flags, so the cache
+   * need not be emptied when they change (every trap and return does).
+   */
+  tbFlags: 44,
   /** i64: block transitions that followed a linked chain slot inside generated code. */
   chainHits: 48,
   /** i64: indirect jumps that hit the jump cache inside generated code. */
@@ -33,7 +39,7 @@ export const ENV = {
   target: 64,
   /** The softmmu TLB: {@link TLB_MMU_MODES} tables of {@link TLB_ENTRIES} entries. */
   tlb: 0x1000,
-  /** The jump cache: {@link JMP_CACHE_ENTRIES} entries of {pc: i64, tableIndex: i32}. */
+  /** The jump cache: {@link JMP_CACHE_ENTRIES} entries of {pc: i64, tableIndex: i32, flags: i32}. */
   jmpCache: 0x41000,
 } as const;
 

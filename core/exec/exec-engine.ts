@@ -55,9 +55,14 @@ export interface EngineOptions {
   backend?: BackendKind;
   /** Optimisation passes (all on by default). */
   passes?: PassOptions;
-  /** Interpreted runs after which a block is queued for compilation (default 2; 0 compiles on first use). */
+  /** Interpreted runs after which a block is queued for compilation (default 1; 0 compiles on first use). */
   hotThreshold?: number;
-  /** Blocks per WebAssembly module (default 24). */
+  /**
+   * Blocks per WebAssembly module (default 256). V8 pays a fixed cost of a few
+   * hundred microseconds per module and compiles each function lazily on its
+   * first call, so large batches are cheaper; `urgentRuns` keeps hot code from
+   * waiting for a batch to fill.
+   */
   batchSize?: number;
   /** A queued block run this often is compiled without waiting for a full batch (default 48). */
   urgentRuns?: number;
@@ -123,8 +128,8 @@ export class ExecEngine<G extends FetchedInsn> {
     this.options = {
       backend: options.backend ?? 'wasm',
       passes: options.passes ?? {},
-      hotThreshold: options.hotThreshold ?? 2,
-      batchSize: options.batchSize ?? 24,
+      hotThreshold: options.hotThreshold ?? 1,
+      batchSize: options.batchSize ?? 256,
       urgentRuns: options.urgentRuns ?? 48,
       maxBlockInsns: options.maxBlockInsns ?? 512,
       tailCalls: options.tailCalls ?? false,
@@ -361,10 +366,11 @@ export class ExecEngine<G extends FetchedInsn> {
       this.skipBreakpointAt = undefined;
       const flags = cpu.tbFlags();
       if (this.lastFlags.get(env) !== flags) {
-        this.cache.clearJumpCache(env);
+        // Jump-cache entries carry their block's flags (ENV.tbFlags): no need to empty the cache.
         this.lastFlags.set(env, flags);
         linkFrom = undefined;
       }
+      mem.setI32(env + ENV.tbFlags, flags);
       const view = mem.view;
       const pcLo = view.getUint32(env + ENV.pc, true);
       const pcHi = view.getUint32(env + ENV.pc + 4, true);

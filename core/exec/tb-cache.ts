@@ -149,13 +149,14 @@ export class TbCache<G extends FetchedInsn = FetchedInsn> {
     if (this.mem.i32(e + 8) === tb.compiled.tableIndex) return;
     this.mem.setI64(e, tb.pc);
     this.mem.setI32(e + 8, tb.compiled.tableIndex);
+    this.mem.setI32(e + 12, tb.flags);
     const log = this.jumpLogs.get(env);
     if (!log || log.count === FULL_CLEAR) return;
     if (log.count === JUMP_LOG_SIZE) log.count = FULL_CLEAR;
     else log.entries[log.count++] = e;
   }
 
-  /** Empty a hart's jump cache (its translation state changed). */
+  /** Empty a hart's jump cache (its address translation changed, or all blocks went). */
   clearJumpCache(env: number): void {
     let log = this.jumpLogs.get(env);
     if (!log) this.jumpLogs.set(env, (log = { entries: new Int32Array(JUMP_LOG_SIZE), count: FULL_CLEAR }));

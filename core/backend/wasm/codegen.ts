@@ -1107,6 +1107,10 @@ function generateJump(indirect: boolean, tailCalls: boolean, direct?: WasmDirect
     .op('i32.const', JMP_CACHE_SHIFT).op('i32.shl').op('i32.add')
     .op('local.tee', entry)
     .op('i64.load', { offset: ENV.jmpCache }).op('local.get', 1).op('i64.eq')
+    // The entry's block must have been made for the hart's current translation flags.
+    .op('local.get', entry).op('i32.load', { offset: ENV.jmpCache + 12 })
+    .op('local.get', 0).op('i32.load', { offset: ENV.tbFlags }).op('i32.eq')
+    .op('i32.and')
     .op('if', undefined)
     .op('local.get', 0).op('local.get', 0).op('i64.load', { offset: ENV.jmpCacheHits }).op('i64.const', 1n).op('i64.add')
     .op('i64.store', { offset: ENV.jmpCacheHits });

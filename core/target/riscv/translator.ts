@@ -1,6 +1,6 @@
 import { IrBuilder } from '../../ir/builder';
 import { IrBlock } from '../../ir/ir';
-import { ENV, MEMORY, PAGE_BITS, TLB_ENTRIES, TLB_ENTRY, TLB_ENTRY_SIZE } from '../../exec/env';
+import { MEMORY, PAGE_BITS } from '../../exec/env';
 import { GuestException } from '../../exec/guest-exception';
 import { SoftMmu } from '../../memory/softmmu';
 import { TB_FLAGS } from './cpu';
@@ -67,9 +67,6 @@ export const MAX_BLOCK_INSNS = 512;
 
 const PAGE_SIZE = 1 << PAGE_BITS;
 const PAGE_OFFSET_MASK = BigInt(PAGE_SIZE - 1);
-const PAGE_SHIFT = BigInt(PAGE_BITS);
-const TLB_INDEX_MASK = BigInt(TLB_ENTRIES - 1);
-const TLB_TABLE_SIZE = TLB_ENTRIES * TLB_ENTRY_SIZE;
 const LOW32 = 0xffffffffn;
 const MAX_U64 = (1n << 64n) - 1n;
 
@@ -283,17 +280,13 @@ export class RiscvTranslator {
 
   /**
    * The host address of `addr` when the exec TLB of `env` maps its page for
-   * `mmuIdx`, else -1. This is the softmmu's own TLB hit path (layout in env:
-   * see `TLB_ENTRY`, which generated code reads inline too), without its
-   * BigInt work: `fetchHost` on a hit returns the same and does nothing else.
+   * `mmuIdx`, else -1 (the softmmu's TLB hit path, without BigInt work beyond
+   * splitting the address).
    */
   private execTlbHost(env: number, addr: bigint, mmuIdx: number): number {
     // (A negative, i.e. not yet canonical, addr never matches: fetchHost then handles it.)
-    const vpn = addr >> PAGE_SHIFT;
-    const e = env + ENV.tlb + mmuIdx * TLB_TABLE_SIZE + Number(vpn & TLB_INDEX_MASK) * TLB_ENTRY_SIZE;
-    const view = this.mmu.mem.view;
-    if (view.getBigInt64(e + TLB_ENTRY.tagExec, true) !== vpn) return -1;
-    return (Number(addr & LOW32) + view.getInt32(e + TLB_ENTRY.addend, true)) >>> 0;
+    if (addr < 0n) return -1;
+    return this.mmu.fetchHostHit(env, Number(addr & LOW32), Number(addr >> 32n), mmuIdx);
   }
 }
 
