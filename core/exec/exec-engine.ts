@@ -121,7 +121,6 @@ export class ExecEngine<G extends FetchedInsn> {
   private runLimit = 0;
   /** How far past {@link runLimit} a block that starts before it may run (see {@link run}). */
   private runSlack = 0;
-  private readonly lastFlags = new Map<number, number>();
   private skipBreakpointAt: bigint | undefined;
 
   constructor(readonly mmu: SoftMmu, readonly frontend: Frontend<G>, options: EngineOptions = {}) {
@@ -277,8 +276,12 @@ export class ExecEngine<G extends FetchedInsn> {
     return { guest: code.guest, ir: code.ir, irOptimized, passStats, wasm: this.jit.preview(irOptimized) };
   }
 
-  /** Under paging, a chain slot may only point into the same virtual page (see {@link Frontend.pagedFlags}). */
+  /**
+   * A chain slot may point only at a block made for the same translation flags
+   * and, under paging, into the same virtual page (see {@link Frontend.pagedFlags}).
+   */
   private mayChain(from: TranslationBlock<G>, to: TranslationBlock<G>): boolean {
+    if (from.flags !== to.flags) return false;
     if (!(from.flags & this.frontend.pagedFlags)) return true;
     return Math.floor(from.pcKey / PAGE_SIZE) === Math.floor(to.pcKey / PAGE_SIZE) && from.pcHigh === to.pcHigh;
   }
@@ -364,12 +367,8 @@ export class ExecEngine<G extends FetchedInsn> {
         }
       }
       this.skipBreakpointAt = undefined;
+      // Jump-cache entries carry their block's flags (ENV.tbFlags): a change of flags need not empty the cache.
       const flags = cpu.tbFlags();
-      if (this.lastFlags.get(env) !== flags) {
-        // Jump-cache entries carry their block's flags (ENV.tbFlags): no need to empty the cache.
-        this.lastFlags.set(env, flags);
-        linkFrom = undefined;
-      }
       mem.setI32(env + ENV.tbFlags, flags);
       const view = mem.view;
       const pcLo = view.getUint32(env + ENV.pc, true);

@@ -1,4 +1,5 @@
 import { JMP_CACHE_ENTRIES, JMP_CACHE_ENTRY_SIZE, ENV, MEMORY, PAGE_SIZE, chainSlot, jmpCacheIndex } from './env';
+import { EntryLog } from '../memory/entry-log';
 import { SharedMemory } from '../memory/shared-memory';
 import { FetchedInsn, pcKeyOf, TranslationBlock } from './translation-block';
 
@@ -14,8 +15,6 @@ const EMPTY_JUMP_CACHE = (() => {
 const RECENT_ENTRIES = 4096;
 /** Jump-cache entries remembered per hart between clears. */
 const JUMP_LOG_SIZE = 512;
-/** Jump-log count meaning "too many (or unknown): clear the whole table". */
-const FULL_CLEAR = -1;
 
 /** Counters of the translation cache, as plain data. */
 export interface TbCacheStats {
@@ -48,13 +47,8 @@ export class TbCache<G extends FetchedInsn = FetchedInsn> {
    */
   private readonly codeBits = new Map<number, Uint32Array>();
   private nextId = 0;
-  /**
-   * Per hart (by env), the jump-cache entries filled since its last clear, or
-   * {@link FULL_CLEAR} once there were too many: the cache is cleared on every
-   * change of translation state (thousands of times in a boot), and rewriting
-   * the few entries filled is much cheaper than the whole table.
-   */
-  private readonly jumpLogs = new Map<number, { entries: Int32Array; count: number }>();
+  /** Per hart (by env), the jump-cache entries filled since its last clear (see {@link EntryLog}). */
+  private readonly jumpLogs = new Map<number, EntryLog>();
   /** Envs of every hart (jump caches to keep coherent). */
   readonly envs: number[] = [];
   /** Called on a full flush (the backend drops its compiled code). */
@@ -150,23 +144,20 @@ export class TbCache<G extends FetchedInsn = FetchedInsn> {
     this.mem.setI64(e, tb.pc);
     this.mem.setI32(e + 8, tb.compiled.tableIndex);
     this.mem.setI32(e + 12, tb.flags);
-    const log = this.jumpLogs.get(env);
-    if (!log || log.count === FULL_CLEAR) return;
-    if (log.count === JUMP_LOG_SIZE) log.count = FULL_CLEAR;
-    else log.entries[log.count++] = e;
+    this.jumpLogs.get(env)?.add(e);
   }
 
   /** Empty a hart's jump cache (its address translation changed, or all blocks went). */
   clearJumpCache(env: number): void {
     let log = this.jumpLogs.get(env);
-    if (!log) this.jumpLogs.set(env, (log = { entries: new Int32Array(JUMP_LOG_SIZE), count: FULL_CLEAR }));
-    if (log.count === FULL_CLEAR) {
+    if (!log) this.jumpLogs.set(env, (log = new EntryLog(JUMP_LOG_SIZE)));
+    if (log.lost) {
       this.mem.bytes.set(EMPTY_JUMP_CACHE, env + ENV.jmpCache);
     } else {
       const empty = EMPTY_JUMP_CACHE.subarray(0, JMP_CACHE_ENTRY_SIZE);
       for (let i = 0; i < log.count; i++) this.mem.bytes.set(empty, log.entries[i]);
     }
-    log.count = 0;
+    log.reset();
   }
 
   /**
@@ -175,7 +166,7 @@ export class TbCache<G extends FetchedInsn = FetchedInsn> {
    */
   clearJumpCacheNear(env: number, vaddr: bigint, bits: number): void {
     const log = this.jumpLogs.get(env);
-    if (!log || log.count === FULL_CLEAR || bits >= 64) {
+    if (!log || log.lost || bits >= 64) {
       this.clearJumpCache(env);
       return;
     }

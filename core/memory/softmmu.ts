@@ -3,6 +3,7 @@ import {
 } from '../exec/env';
 import { GuestAccess } from '../exec/guest-access';
 import { Bus, PAGE_FLAG } from './bus';
+import { EntryLog } from './entry-log';
 import { SharedMemory } from './shared-memory';
 
 /** Kinds of guest memory access. */
@@ -50,16 +51,13 @@ export interface SoftMmuStats {
 const INVALID_TAG = -1n;
 /** Entries a hart's fill log holds before its next flush rewrites the whole table instead. */
 const FILL_LOG_SIZE = 256;
-/** Fill-log count meaning "too many (or unknown): flush everything". */
-const FULL_FLUSH = -1;
 
 /** A hart's TLB entries filled since its last full flush (see SoftMmu.fillLogs). */
 interface FillLog {
-  /** Entry addresses, the virtual page number each maps and log2 of its mapping's size (0: no page table). */
-  readonly entries: Int32Array;
+  readonly filled: EntryLog;
+  /** By log index: the virtual page number each entry maps and log2 of its mapping's size (0: no page table). */
   readonly pages: Float64Array;
   readonly spans: Uint8Array;
-  count: number;
   /** Largest span of an instruction-fetch fill. */
   maxExecSpan: number;
 }
@@ -89,20 +87,14 @@ export class SoftMmu implements GuestAccess {
     target.attach?.(this);
   }
 
-  /**
-   * Per hart (by env), the entries filled since its last flush, or
-   * undefined once more than {@link FILL_LOG_SIZE} were: Linux flushes its TLB
-   * thousands of times during a boot with a few dozen entries filled in
-   * between, so a flush rewrites those entries instead of the whole table.
-   */
+  /** Per hart (by env), the entries filled since its last flush (see {@link EntryLog}). */
   private readonly fillLogs = new Map<number, FillLog>();
 
   /** Register a hart's env and empty its TLB. */
   addHart(env: number): void {
     this.envs.push(env);
     this.fillLogs.set(env, {
-      entries: new Int32Array(FILL_LOG_SIZE), pages: new Float64Array(FILL_LOG_SIZE), spans: new Uint8Array(FILL_LOG_SIZE),
-      count: FULL_FLUSH, maxExecSpan: 0,
+      filled: new EntryLog(FILL_LOG_SIZE), pages: new Float64Array(FILL_LOG_SIZE), spans: new Uint8Array(FILL_LOG_SIZE), maxExecSpan: 0,
     });
     this.flush(env);
   }
@@ -110,14 +102,15 @@ export class SoftMmu implements GuestAccess {
   /** Invalidate every TLB entry of one hart (e.g. `sfence.vma` without arguments, `satp` writes). */
   flush(env: number): void {
     const log = this.fillLogs.get(env);
-    if (log && log.count !== FULL_FLUSH) {
-      for (let i = 0; i < log.count; i++) this.mem.bytes.fill(0xff, log.entries[i], log.entries[i] + TLB_ENTRY.addend);
+    const filled = log?.filled;
+    if (filled && !filled.lost) {
+      for (let i = 0; i < filled.count; i++) this.invalidateEntry(filled.entries[i]);
     } else {
       // All-ones bytes make every tag -1 (matches no page); addends are then never read.
       this.mem.bytes.fill(0xff, env + ENV.tlb, env + ENV.tlb + TLB_MMU_MODES * TABLE_SIZE);
     }
     if (log) {
-      log.count = 0;
+      log.filled.reset();
       log.maxExecSpan = 0;
     }
     this.stats.tlbFlushes++;
@@ -133,18 +126,16 @@ export class SoftMmu implements GuestAccess {
    */
   flushMapping(env: number, vaddr: bigint): number {
     const log = this.fillLogs.get(env);
-    if (!log || log.count === FULL_FLUSH) {
+    if (!log || log.filled.lost) {
       this.flush(env);
       return 64;
     }
     const page = Number(BigInt.asUintN(64, vaddr) >> BigInt(PAGE_BITS));
-    for (let i = 0; i < log.count; i++) {
+    for (let i = 0; i < log.filled.count; i++) {
       const span = log.spans[i];
       if (span === 0) continue;
       const size = 2 ** (span - PAGE_BITS);
-      if (Math.floor(log.pages[i] / size) === Math.floor(page / size)) {
-        this.mem.bytes.fill(0xff, log.entries[i], log.entries[i] + TLB_ENTRY.addend);
-      }
+      if (Math.floor(log.pages[i] / size) === Math.floor(page / size)) this.invalidateEntry(log.filled.entries[i]);
     }
     this.stats.tlbPageFlushes++;
     return log.maxExecSpan;
@@ -153,17 +144,17 @@ export class SoftMmu implements GuestAccess {
   /** Note a filled entry, its page and the size of its mapping, for {@link flush} and {@link flushMapping}. */
   private logFill(env: number, e: number, vpn: bigint, field: number): void {
     const log = this.fillLogs.get(env);
-    if (!log || log.count === FULL_FLUSH) return;
-    if (log.count === FILL_LOG_SIZE) {
-      log.count = FULL_FLUSH;
-      return;
-    }
+    const i = log ? log.filled.add(e) : -1;
+    if (!log || i < 0) return;
     const span = this.target.lastSpanBits ?? 64;
-    log.entries[log.count] = e;
-    log.pages[log.count] = Number(vpn);
-    log.spans[log.count] = span;
-    log.count++;
+    log.pages[i] = Number(vpn);
+    log.spans[i] = span;
     if (field === TLB_ENTRY.tagExec && span > log.maxExecSpan) log.maxExecSpan = span;
+  }
+
+  /** Make TLB entry `e` map nothing for any kind of access (all-ones tags). */
+  private invalidateEntry(e: number): void {
+    this.mem.bytes.fill(0xff, e, e + TLB_ENTRY.addend);
   }
 
   /** Invalidate the entries for one virtual page in every MMU index of one hart. */
@@ -179,9 +170,9 @@ export class SoftMmu implements GuestAccess {
   protectRamPage(ramPage: number): void {
     const host = MEMORY.ramBase + ramPage * PAGE_SIZE;
     for (const env of this.envs) {
-      const log = this.fillLogs.get(env);
-      if (log && log.count !== FULL_FLUSH) {
-        for (let i = 0; i < log.count; i++) this.protectEntry(log.entries[i], host);
+      const filled = this.fillLogs.get(env)?.filled;
+      if (filled && !filled.lost) {
+        for (let i = 0; i < filled.count; i++) this.protectEntry(filled.entries[i], host);
       } else {
         for (let i = 0; i < TLB_MMU_MODES * TLB_ENTRIES; i++) this.protectEntry(env + ENV.tlb + i * TLB_ENTRY_SIZE, host);
       }

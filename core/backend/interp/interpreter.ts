@@ -33,8 +33,10 @@ type Slot = number | bigint;
 
 const EXIT: BlockExit = { kind: 'exit' };
 
-/** Temps of the running block, reused from one block to the next (the interpreter is not re-entrant per call). */
+/** Temps of the running block, reused from one block to the next. */
 let temps: Slot[] = new Array(64).fill(0);
+/** A block is running: a nested run (a helper running a block) must not share its temps. */
+let running = false;
 
 /** Where each label of the running block lands, reused likewise. */
 let labelAt = new Int32Array(16);
@@ -56,20 +58,19 @@ let labelAt = new Int32Array(16);
  */
 export function interpretBlock(block: IrBlock, ctx: InterpContext): BlockExit {
   refreshView(ctx);
-  const ops = block.ops;
-  // A helper may run a nested block (it never does today, but keep the outer temps safe if it did).
-  const t = temps.length >= block.tempCount ? temps : (temps = new Array(block.tempCount * 2).fill(0));
-  temps = [];
+  if (running) return run(block, block.ops, new Array(block.tempCount).fill(0), new Int32Array(block.labelCount), ctx);
+  if (temps.length < block.tempCount) temps = new Array(block.tempCount * 2).fill(0);
+  if (labelAt.length < block.labelCount) labelAt = new Int32Array(block.labelCount * 2);
+  running = true;
   try {
-    return run(block, ops, t, ctx);
+    return run(block, block.ops, temps, labelAt, ctx);
   } finally {
-    temps = t;
+    running = false;
   }
 }
 
-function run(block: IrBlock, ops: readonly IrOp[], t: Slot[], ctx: InterpContext): BlockExit {
-  if (block.labelCount > 0) placeLabels(ops, block.labelCount);
-  const labels = labelAt;
+function run(block: IrBlock, ops: readonly IrOp[], t: Slot[], labels: Int32Array, ctx: InterpContext): BlockExit {
+  if (block.labelCount > 0) placeLabels(ops, labels);
   let insnPc = block.pc;
   let unretired = block.insnCount + 1;
   const n = ops.length;
@@ -167,12 +168,11 @@ function run(block: IrBlock, ops: readonly IrOp[], t: Slot[], ctx: InterpContext
   throw new Error(`IR block at pc 0x${block.pc.toString(16)} ran past its end without a terminator`);
 }
 
-/** Fill {@link labelAt} with the op index of each label of `ops`. */
-function placeLabels(ops: readonly IrOp[], count: number): void {
-  if (labelAt.length < count) labelAt = new Int32Array(count * 2);
+/** Fill `labels` with the op index of each label of `ops`. */
+function placeLabels(ops: readonly IrOp[], labels: Int32Array): void {
   for (let i = 0; i < ops.length; i++) {
     const op = ops[i];
-    if (op.opc === 'label') labelAt[op.label.id] = i;
+    if (op.opc === 'label') labels[op.label.id] = i;
   }
 }
 

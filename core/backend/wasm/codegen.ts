@@ -113,7 +113,7 @@ const BR = op('br'), BR_IF = op('br_if'), RETURN = op('return'), CALL = op('call
 const SELECT = op('select'), LOCAL_GET = op('local.get'), LOCAL_SET = op('local.set'), LOCAL_TEE = op('local.tee');
 const I32_LOAD = op('i32.load'), I64_LOAD = op('i64.load'), I32_STORE = op('i32.store'), I64_STORE = op('i64.store');
 const I32_CONST = op('i32.const'), I64_CONST = op('i64.const');
-const I32_EQZ = op('i32.eqz'), I64_EQZ = op('i64.eqz'), I32_EQ = op('i32.eq'), I64_EQ = op('i64.eq');
+const I64_EQ = op('i64.eq');
 const I32_AND = op('i32.and'), I32_OR = op('i32.or'), I32_ADD = op('i32.add'), I32_SHR_U = op('i32.shr_u');
 const I64_ADD = op('i64.add'), I64_SUB = op('i64.sub'), I64_MUL = op('i64.mul'), I64_AND = op('i64.and'), I64_SHR_U = op('i64.shr_u');
 const I64_LT_S = op('i64.lt_s'), I64_GT_S = op('i64.gt_s'), I64_EXTEND32_S = op('i64.extend32_s');
